@@ -1,0 +1,13 @@
+import type * as vscode from 'vscode';
+import type { DecorationSpec } from './core/view/lineDecorationSpec';
+import type { ProfilesState } from './protocol/types';
+
+/**
+ * What `activate` returns: other extensions (and gomem's own integration
+ * tests) can read which profiles are loaded and what is drawn in a document.
+ */
+export interface GomemApi {
+  profiles(): ProfilesState;
+  decorationsFor(uri: vscode.Uri): DecorationSpec;
+  onDidApplyDecorations: vscode.Event<vscode.Uri>;
+}

@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { ProfileFormatError } from '../core/pprof/errors';
+import { DEFAULT_MAX_DECOMPRESSED } from '../core/pprof/gunzip';
+import { goPaths } from '../node/goEnv';
+import { loadProfileFile } from '../node/loadProfile';
+import { linesCommand } from './linesCommand';
+import { topCommand } from './topCommand';
+import { USAGE, UsageError } from './usage';
+
+/** `gomem` entry point: parse, run, print; errors become a message and a non-zero exit. */
+async function main(argv: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'sample-type': { type: 'string' },
+      lines: { type: 'boolean' },
+      functions: { type: 'boolean' },
+      n: { type: 'string' },
+      sort: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [cmd, file, source] = positionals;
+  if (values.help || !cmd) return USAGE;
+  if (!file) throw new UsageError(`${cmd} needs a profile FILE`);
+  const maxBytes = Number(process.env.GOMEM_MAX_PROFILE_BYTES) || DEFAULT_MAX_DECOMPRESSED;
+  switch (cmd) {
+    case 'top': {
+      if (values.lines && values.functions) throw new UsageError('--lines and --functions exclude each other');
+      const sort = values.sort ?? 'flat';
+      if (sort !== 'flat' && sort !== 'cum') throw new UsageError('--sort takes flat or cum');
+      const n = values.n === undefined ? undefined : Number(values.n);
+      if (n !== undefined && !(Number.isInteger(n) && n >= 0)) throw new UsageError('--n takes a whole number');
+      const p = await loadProfileFile(file, maxBytes);
+      return topCommand(p, file, {
+        sampleType: values['sample-type'],
+        granularity: values.lines ? 'lines' : 'functions',
+        n,
+        sort,
+        json: values.json ?? false,
+      });
+    }
+    case 'lines': {
+      if (!source) throw new UsageError('lines needs FILE and SOURCE.go');
+      const p = await loadProfileFile(file, maxBytes);
+      return linesCommand(p, source, values['sample-type'], await goPaths({ runGo: true }));
+    }
+    case 'types': {
+      const p = await loadProfileFile(file, maxBytes);
+      return p.sampleTypes.map((t, i) => `${i === p.defaultSampleTypeIndex ? '*' : ' '} ${i} ${t.type} (${t.unit})`).join('\n');
+    }
+    default:
+      throw new UsageError(`unknown command "${cmd}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (out) => {
+    process.stdout.write(out + '\n');
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) process.stderr.write(`gomem: ${err.message}\n\n${USAGE}\n`);
+    else if (err instanceof ProfileFormatError) process.stderr.write(`gomem: ${err.message}\n`);
+    else process.stderr.write(`gomem: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  },
+);

@@ -1,0 +1,19 @@
+/** Thrown for bad command lines; main prints the message and the usage, exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `gomem — Go memory profiles from the command line
+
+Usage:
+  gomem top FILE [--sample-type T] [--lines|--functions] [--n N] [--sort flat|cum] [--json]
+      The hottest functions (default) or source lines of a pprof profile.
+      --json prints [{"file","line","function","flat","cum"}] with integer values.
+  gomem lines FILE SOURCE.go [--sample-type T]
+      SOURCE.go with each line's flat and cum values beside it.
+  gomem types FILE
+      The sample types of a profile (the default marked with *).
+
+FILE is a pprof profile (.pb.gz, .pprof, .prof; gzip or raw protobuf).
+T is a sample type name (alloc_space, inuse_objects, …) or its index.
+Environment: GOMEM_MAX_PROFILE_BYTES caps the decompressed size (default 1 GiB).`;

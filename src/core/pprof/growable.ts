@@ -1,0 +1,36 @@
+/**
+ * Append-only typed arrays that double as they grow. Decoding cannot know
+ * sample counts up front (fields may come in any order), and a JS array of
+ * numbers costs several times the memory of a typed array.
+ */
+type TypedArray = Uint32Array | Int32Array | Float64Array;
+type Ctor<T extends TypedArray> = new (n: number) => T;
+
+export class Growable<T extends TypedArray> {
+  private data: T;
+  length = 0;
+
+  constructor(
+    private readonly ctor: Ctor<T>,
+    capacity = 1024,
+  ) {
+    this.data = new ctor(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+
+  /** The filled part; copied when the slack would waste over a quarter. */
+  finish(): T {
+    const filled = this.data.subarray(0, this.length) as T;
+    return this.length * 4 < this.data.length * 3 ? (filled.slice() as T) : filled;
+  }
+
+  private grow(): void {
+    const next = new this.ctor(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ProfilesState } from './protocol/types';
+
+/**
+ * Owns every disposable, in two lifetimes: the extension's (commands, views,
+ * decoration types) and one language-server session's (the client and what
+ * listens to it), so a server restart cleans up exactly its own things.
+ */
+export class Ctx implements vscode.Disposable {
+  private serverScope: vscode.Disposable[] = [];
+  private readonly stateEmitter = new vscode.EventEmitter<ProfilesState>();
+  private current: ProfilesState = { profiles: [] };
+  client: LanguageClient | undefined;
+
+  /** Fires whenever the server reports a change of loaded profiles or sample type. */
+  readonly onDidChangeProfiles = this.stateEmitter.event;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    extension.subscriptions.push(this.stateEmitter, this);
+  }
+
+  get profiles(): ProfilesState {
+    return this.current;
+  }
+
+  setProfiles(state: ProfilesState): void {
+    this.current = state;
+    this.stateEmitter.fire(state);
+  }
+
+  /** Registers something that lives as long as the extension. */
+  own<T extends vscode.Disposable>(d: T): T {
+    this.extension.subscriptions.push(d);
+    return d;
+  }
+
+  /** Registers something that lives as long as the current server session. */
+  ownForServer<T extends vscode.Disposable>(d: T): T {
+    this.serverScope.push(d);
+    return d;
+  }
+
+  disposeServerScope(): void {
+    for (const d of this.serverScope.splice(0)) d.dispose();
+  }
+
+  dispose(): void {
+    this.disposeServerScope();
+  }
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { startClient, stopClient } from './client';
+import { registerCommands } from './commands';
+import { RESTART_SETTINGS, VIEW_SETTINGS } from './config';
+import { Ctx } from './ctx';
+import { LineDecorations } from './editor/lineDecorations';
+import { createStatusBar } from './editor/statusBar';
+import { registerProfileEditor } from './webview/profileEditor';
+import type { GomemApi } from './api';
+
+let ctx: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<GomemApi> {
+  const c = (ctx = new Ctx(context));
+  registerCommands(c);
+  const decorations = c.own(new LineDecorations(c));
+  c.own(createStatusBar(c));
+  registerProfileEditor(c);
+  // Enables the commands that need a profile (package.json "enablement").
+  c.own(c.onDidChangeProfiles((s) => vscode.commands.executeCommand('setContext', 'gomem.profileLoaded', s.profiles.length > 0)));
+  c.own(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+        await stopClient(c);
+        await startClient(c);
+      } else if (VIEW_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+        await decorations.refreshAll();
+      }
+    }),
+  );
+  await startClient(c);
+  return {
+    profiles: () => c.profiles,
+    decorationsFor: (uri) => decorations.specFor(uri),
+    onDidApplyDecorations: decorations.onDidApply,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  if (ctx) await stopClient(ctx);
+  ctx = undefined;
+}

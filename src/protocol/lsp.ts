@@ -1,0 +1,31 @@
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type {
+  LineStatsParams,
+  LineStatsResult,
+  LoadProfileParams,
+  ProfileIdParams,
+  ProfileInfo,
+  ProfilesState,
+  SetSampleTypeParams,
+  TopRowsParams,
+  TopRowsResult,
+} from './types';
+
+export type * from './types';
+
+/**
+ * Every custom request and notification between the extension (or any LSP
+ * client) and gomem's language server, declared once. Both sides import these
+ * objects; the method strings appear nowhere else.
+ */
+export const LoadProfileRequest = new RequestType<LoadProfileParams, ProfileInfo, void>('gomem/loadProfile');
+export const UnloadProfileRequest = new RequestType<ProfileIdParams, ProfilesState, void>('gomem/unloadProfile');
+export const SetActiveProfileRequest = new RequestType<ProfileIdParams, ProfilesState, void>('gomem/setActiveProfile');
+export const SetSampleTypeRequest = new RequestType<SetSampleTypeParams, ProfileInfo, void>('gomem/setSampleType');
+export const ListProfilesRequest = new RequestType0<ProfilesState, void>('gomem/listProfiles');
+export const LineStatsRequest = new RequestType<LineStatsParams, LineStatsResult | null, void>('gomem/lineStats');
+export const TopRowsRequest = new RequestType<TopRowsParams, TopRowsResult, void>('gomem/topRows');
+
+/** Server → client: loaded profiles, the active one or its sample type changed. */
+export const ProfilesChangedNotification = new NotificationType<ProfilesState>('gomem/profilesChanged');
+

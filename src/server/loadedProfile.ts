@@ -1,0 +1,66 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { SourceResolver } from '../core/paths/resolveSource';
+import type { Profile } from '../core/pprof/model';
+import { companionCountType } from '../core/pprof/sampleTypes';
+import { buildTables, indexByFile, type FileLineValues, type ProfileTables } from '../core/pprof/tables';
+import { loadProfileFile } from '../node/loadProfile';
+import type { ProfileInfo } from '../protocol/lsp';
+
+/** A decoded profile with its tables and its source files found on this machine. */
+export interface LoadedProfile {
+  readonly id: string;
+  readonly path: string;
+  readonly profile: Profile;
+  readonly tables: ProfileTables;
+  /** Real path of a local source file → the profile's lines for it. */
+  readonly byLocalFile: Map<string, FileLineValues[]>;
+  /** Profile file name → local path, for the files that were found. */
+  readonly localPathOf: Map<string, string>;
+  readonly fileCount: number;
+  sampleTypeIndex: number;
+}
+
+export async function loadProfile(id: string, path: string, maxBytes: number, resolve: SourceResolver): Promise<LoadedProfile> {
+  const profile = await loadProfileFile(path, maxBytes);
+  const tables = buildTables(profile);
+  const byFile = indexByFile(tables.fileLines);
+  const byLocalFile = new Map<string, FileLineValues[]>();
+  const localPathOf = new Map<string, string>();
+  for (const [file, lines] of byFile) {
+    const local = resolve(file);
+    if (!local) continue;
+    localPathOf.set(file, local);
+    const key = realPath(local);
+    byLocalFile.set(key, [...(byLocalFile.get(key) ?? []), ...lines]);
+  }
+  return { id, path, profile, tables, byLocalFile, localPathOf, fileCount: byFile.size, sampleTypeIndex: profile.defaultSampleTypeIndex };
+}
+
+export function realPath(p: string): string {
+  try {
+    return existsSync(p) ? realpathSync(p) : p;
+  } catch {
+    return p;
+  }
+}
+
+export function profileInfo(lp: LoadedProfile): ProfileInfo {
+  return {
+    id: lp.id,
+    path: lp.path,
+    name: basename(lp.path),
+    sampleTypes: lp.profile.sampleTypes.map((t) => ({ type: t.type, unit: t.unit })),
+    sampleTypeIndex: lp.sampleTypeIndex,
+    defaultSampleTypeIndex: lp.profile.defaultSampleTypeIndex,
+    samples: lp.profile.samples.count,
+    files: lp.fileCount,
+    resolvedFiles: lp.byLocalFile.size,
+    inexactValues: lp.profile.inexactValues,
+  };
+}
+
+/** The companion count type of the profile's current sample type, or -1. */
+export function countTypeIndex(lp: LoadedProfile): number {
+  return companionCountType(lp.profile.sampleTypes, lp.sampleTypeIndex);
+}

@@ -1,0 +1,51 @@
+import type { SourceResolver } from '../core/paths/resolveSource';
+import type { ProfilesState } from '../protocol/lsp';
+import { loadProfile, profileInfo, type LoadedProfile } from './loadedProfile';
+
+/** The profiles the server holds: several at once, one of them active. */
+export class ProfileStore {
+  private readonly profiles = new Map<string, LoadedProfile>();
+  private activeId: string | undefined;
+  private nextId = 1;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly resolver: () => Promise<SourceResolver>,
+  ) {}
+
+  /** Loads (or reloads) a profile file and makes it active. */
+  async load(path: string): Promise<LoadedProfile> {
+    const existing = [...this.profiles.values()].find((p) => p.path === path);
+    const id = existing?.id ?? `p${this.nextId++}`;
+    const loaded = await loadProfile(id, path, this.maxBytes, await this.resolver());
+    if (existing) loaded.sampleTypeIndex = Math.min(existing.sampleTypeIndex, loaded.profile.sampleTypes.length - 1);
+    this.profiles.set(id, loaded);
+    this.activeId = id;
+    return loaded;
+  }
+
+  unload(id?: string): void {
+    const target = id ?? this.activeId;
+    if (!target) return;
+    this.profiles.delete(target);
+    if (this.activeId === target) this.activeId = [...this.profiles.keys()].pop();
+  }
+
+  setActive(id: string): void {
+    if (!this.profiles.has(id)) throw new Error(`no loaded profile with id ${id}`);
+    this.activeId = id;
+  }
+
+  get(id?: string): LoadedProfile | undefined {
+    const target = id ?? this.activeId;
+    return target ? this.profiles.get(target) : undefined;
+  }
+
+  active(): LoadedProfile | undefined {
+    return this.get();
+  }
+
+  state(): ProfilesState {
+    return { activeId: this.activeId, profiles: [...this.profiles.values()].map(profileInfo) };
+  }
+}

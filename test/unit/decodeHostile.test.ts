@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { test } from 'node:test';
+import { decodeProfile } from '../../src/core/pprof/decode';
+import { ProfileFormatError } from '../../src/core/pprof/errors';
+import { pakoGunzip } from '../../src/core/pprof/gunzip';
+import { zlibGunzip } from '../../src/node/zlibGunzip';
+import { encodeProfile, type ProfileSpec } from '../support/encodeProfile';
+import { goldenPath } from '../support/goTools';
+
+/** Decoding bad bytes must end in a ProfileFormatError (or a valid profile), never anything else. */
+function decodeOrFormatError(bytes: Uint8Array): 'ok' | 'error' {
+  try {
+    decodeProfile(bytes);
+    return 'ok';
+  } catch (err) {
+    if (!(err instanceof ProfileFormatError)) throw new Error(`expected ProfileFormatError, got ${(err as Error).stack}`);
+    return 'error';
+  }
+}
+
+const goldenRaw = () => new Uint8Array(gunzipSync(readFileSync(goldenPath('heap.pb.gz'))));
+
+const base: ProfileSpec = {
+  sampleTypes: [['alloc_space', 'bytes']],
+  samples: [{ locationIds: [1], values: [100] }],
+  locations: [{ id: 1, lines: [{ functionId: 1, line: 3 }] }],
+  functions: [{ id: 1, name: 'main.f', file: 'main.go' }],
+};
+
+test('every truncation of a real profile gives a typed error or a shorter valid profile', () => {
+  const raw = goldenRaw();
+  let errors = 0;
+  // Every prefix would be slow for big files; the golden file is small enough.
+  for (let n = 0; n < raw.length; n += Math.max(1, Math.floor(raw.length / 3000))) {
+    if (decodeOrFormatError(raw.subarray(0, n)) === 'error') errors++;
+  }
+  assert.ok(errors > 0, 'some truncations must be detected');
+});
+
+test('random byte corruption never escapes as an untyped error', () => {
+  const raw = goldenRaw();
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let i = 0; i < 1500; i++) {
+    const copy = raw.slice();
+    for (let k = 0; k < 4; k++) copy[Math.floor(rand() * copy.length)] = Math.floor(rand() * 256);
+    decodeOrFormatError(copy);
+  }
+});
+
+test('truncated gzip is reported as such, with both gunzips', () => {
+  const gz = readFileSync(goldenPath('heap.pb.gz'));
+  const cut = gz.subarray(0, Math.floor(gz.length / 2));
+  for (const gunzip of [pakoGunzip, zlibGunzip]) {
+    assert.throws(() => decodeProfile(cut, { gunzip }), (e: unknown) => e instanceof ProfileFormatError && /truncated|corrupt/.test(e.message));
+  }
+});
+
+test('a gzip bomb stops at the decompressed-size limit', () => {
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+  assert.ok(bomb.length < 200_000);
+  for (const gunzip of [pakoGunzip, zlibGunzip]) {
+    assert.throws(
+      () => decodeProfile(bomb, { gunzip, maxDecompressedBytes: 1024 * 1024 }),
+      (e: unknown) => e instanceof ProfileFormatError && /exceeds the limit of 1048576 bytes/.test(e.message),
+    );
+  }
+});
+
+test('raw (uncompressed) input over the limit is refused', () => {
+  const raw = encodeProfile(base);
+  assert.throws(() => decodeProfile(raw, { maxDecompressedBytes: 10 }), /exceeds the limit/);
+});
+
+test('references that do not resolve are typed errors naming the place', () => {
+  const cases: [string, ProfileSpec, RegExp][] = [
+    ['dangling location id', { ...base, samples: [{ locationIds: [7], values: [1] }] }, /location id 7 does not exist/],
+    ['dangling function id', { ...base, locations: [{ id: 1, lines: [{ functionId: 9, line: 1 }] }] }, /location\[0\]\.line\[0\]\.function_id: function id 9/],
+    ['dangling mapping id', { ...base, locations: [{ id: 1, mappingId: 4, lines: [{ functionId: 1, line: 1 }] }] }, /mapping id 4 does not exist/],
+    ['duplicate ids', { ...base, functions: [...base.functions, { id: 1, name: 'x', file: 'y' }] }, /duplicate id 1/],
+    ['value count mismatch', { ...base, samples: [{ locationIds: [1], values: [1, 2] }] }, /2 values but the profile has 1 sample types/],
+    ['zero id', { ...base, locations: [{ id: 0, lines: [] }] }, /id must be a positive integer/],
+  ];
+  for (const [name, spec, re] of cases) {
+    assert.throws(() => decodeProfile(encodeProfile(spec)), (e: unknown) => e instanceof ProfileFormatError && re.test(e.message), name);
+  }
+});
+
+test('a string index past the table is a typed error', () => {
+  const raw = encodeProfile(base);
+  // Append a function whose name index (99) points past the string table.
+  const extra = Uint8Array.from([0x2a, 0x04, 0x08, 0x02, 0x10, 0x63]);
+  const bytes = new Uint8Array([...raw, ...extra]);
+  assert.throws(() => decodeProfile(bytes), /function\[1\]\.name: string index 99 out of range/);
+});
+
+test('bad varints and wrong wire types are typed errors', () => {
+  const overlong = new Uint8Array([0x10, ...new Array(11).fill(0xff), 0x01]);
+  assert.throws(() => decodeProfile(overlong), ProfileFormatError);
+  const wrongWire = new Uint8Array([0x0d, 0, 0, 0, 0]); // field 1 (sample_type) as fixed32
+  assert.throws(() => decodeProfile(wrongWire), /expected a message/);
+  assert.throws(() => decodeProfile(new Uint8Array()), /empty input/);
+  assert.throws(() => decodeProfile(new TextEncoder().encode('<html>not found</html>')), ProfileFormatError);
+});
+
+test('packed and unpacked repeated fields, strings first or last, decode the same', () => {
+  const spec: ProfileSpec = {
+    ...base,
+    samples: [{ locationIds: [1, 1], values: [5] }, { locationIds: [1], values: [-7] }],
+  };
+  const variants = [spec, { ...spec, unpacked: true }, { ...spec, stringsFirst: true }];
+  const decoded = variants.map((v) => decodeProfile(encodeProfile(v)));
+  for (const p of decoded) {
+    assert.deepEqual(Array.from(p.samples.values), [5, -7]);
+    assert.deepEqual(Array.from(p.samples.locations), [0, 0, 0]);
+    assert.equal(p.functions[0].name, 'main.f');
+  }
+});
