@@ -9,19 +9,7 @@ import { USAGE, UsageError } from './usage';
 
 /** `gomem` entry point: parse, run, print; errors become a message and a non-zero exit. */
 async function main(argv: string[]): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'sample-type': { type: 'string' },
-      lines: { type: 'boolean' },
-      functions: { type: 'boolean' },
-      n: { type: 'string' },
-      sort: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [cmd, file, source] = positionals;
   if (values.help || !cmd) return USAGE;
   if (!file) throw new UsageError(`${cmd} needs a profile FILE`);
@@ -53,6 +41,27 @@ async function main(argv: string[]): Promise<string> {
     }
     default:
       throw new UsageError(`unknown command "${cmd}"`);
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'sample-type': { type: 'string' },
+        lines: { type: 'boolean' },
+        functions: { type: 'boolean' },
+        n: { type: 'string' },
+        sort: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    // parseArgs reports unknown or malformed options; that is a usage error.
+    throw new UsageError((err as Error).message);
   }
 }
 
