@@ -23,6 +23,9 @@ import { ensureCodeServer, hermeticCodeServerEnv } from '../../scripts/setup-cod
 
 const CHROMIUM = '/usr/bin/chromium';
 const POLL_MS = 200;
+// The workbench starts the extension host within seconds; if it has not after this,
+// it never will (bad payload, broken page) and waiting for the full timeout is pointless.
+const LAUNCH_MS = 120_000;
 // GOMEM_TEST_VERBOSE=1: forward the relevant server/workbench lines live; =2: every line.
 const verbosity = Number(process.env.GOMEM_TEST_VERBOSE ?? 0) || 0;
 const verbose = verbosity >= 1;
@@ -59,6 +62,7 @@ class LogTail {
     this.limit = limit;
     this.extHostExit = undefined; // exit code once the server reports the extension host gone
     this.inExtHostOutput = false;
+    this.extHostLaunched = false;
   }
   feed(prefix, chunk) {
     for (const line of chunk.toString().split('\n')) {
@@ -68,6 +72,7 @@ class LogTail {
       if (this.lines.length > this.limit) this.lines.shift();
       const m = /Extension Host Process exited with code: (-?\d+|null)/.exec(line);
       if (m) this.extHostExit = m[1] === 'null' ? -1 : Number(m[1]);
+      if (/Launched Extension Host Process/.test(line)) this.extHostLaunched = true;
       if (verbosity >= 2 || (verbose && (fromExtHost || INTERESTING.test(line)))) process.stderr.write(`${prefix} ${line}\n`);
     }
   }
@@ -253,7 +258,8 @@ function readResults(file) {
  * code-server gone without one, or the timeout. Serves screenshots meanwhile.
  */
 async function waitForResults({ page, child, log, resultsFile, screenshotDir, timeoutMs }) {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let exitSeenAt;
   while (Date.now() < deadline) {
     if (screenshotDir) await serveScreenshots(page, screenshotDir);
@@ -261,6 +267,9 @@ async function waitForResults({ page, child, log, resultsFile, screenshotDir, ti
     if (results) return results;
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before the suite wrote ${resultsFile}`);
+    }
+    if (!log.extHostLaunched && Date.now() - started > LAUNCH_MS) {
+      throw new Error(`the workbench did not start an extension host within ${LAUNCH_MS / 1000}s`);
     }
     if (log.extHostExit !== undefined) {
       // Give the file system a moment: the host exits right after run() settles.

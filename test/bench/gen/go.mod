@@ -1,0 +1,3 @@
+module gomem.invalid/bench/gen
+
+go 1.22
