@@ -4,7 +4,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 // Type-checking is a separate step (`npm run typecheck`): esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -62,6 +62,9 @@ function tsFiles(dir, re) {
     .map((f) => join(dir, String(f)))
     .filter((f) => re.test(f));
 }
+
+// A production build starts clean so no development source maps end up in the .vsix.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

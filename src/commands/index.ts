@@ -20,5 +20,3 @@ export function registerCommands(ctx: Ctx): void {
     ctx.own(vscode.commands.registerCommand(id, factory(ctx)));
   }
 }
-
-export const COMMAND_IDS = Object.keys(COMMANDS);

@@ -196,6 +196,7 @@ async function startCodeServer({ bin, port, workspace, stateDir, env, log }) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
+      await killTree(child); // its group may still hold the forked server
       throw new Error(`code-server exited early (${child.exitCode ?? child.signalCode})`);
     }
     try {
@@ -206,7 +207,20 @@ async function startCodeServer({ bin, port, workspace, stateDir, env, log }) {
     }
     await sleep(POLL_MS);
   }
+  await killTree(child); // the caller never gets a handle on it
   throw new Error('code-server did not answer /healthz within 60s');
+}
+
+/** Another process may take the port between our probe and code-server's bind: try a few. */
+async function startOnFreePort(opts) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { child: await startCodeServer({ ...opts, port }), port };
+    } catch (err) {
+      if (attempt >= 3 || !/exited early/.test(err.message)) throw err;
+    }
+  }
 }
 
 /** `vscode-remote://` URI of an absolute server-side path, as the workbench payload wants it. */
@@ -313,7 +327,7 @@ export async function runInCodeServer({
   const bin = await ensureCodeServer();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomem-code-server-'));
   const log = new LogTail();
-  const port = await freePort();
+  let port;
   const env = {
     ...hermeticCodeServerEnv(stateDir),
     GOMEM_TEST_RESULTS: resultsFile,
@@ -337,7 +351,7 @@ export async function runInCodeServer({
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    child = await startCodeServer({ bin, port, workspace, stateDir, env, log });
+    ({ child, port } = await startOnFreePort({ bin, workspace, stateDir, env, log }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -350,6 +364,9 @@ export async function runInCodeServer({
         '--disable-sync',
         '--no-first-run',
       ],
+      // Debian's build starts crashpad anyway, which keeps its database under
+      // $XDG_CONFIG_HOME/chromium; keep that (and any cache) in the throwaway dir.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'), XDG_CACHE_HOME: path.join(stateDir, 'xdg-cache') },
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', (msg) => {

@@ -21,8 +21,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
-	"sync"
 	"strings"
+	"sync"
 	"time"
 )
 

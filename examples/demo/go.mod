@@ -1,0 +1,3 @@
+module example.com/gomem/demo
+
+go 1.22
