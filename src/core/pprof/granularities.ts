@@ -47,39 +47,28 @@ export function frameAt(loc: ProfileLocation, j: number, p: Profile): Frame {
 
 const SEP = '\u0000';
 
+/** A granularity defined on frames: its key string and the row it stands for. */
+function onFrames<K>(key: (f: Frame) => string, row: (f: Frame, startLine: number) => K): Granularity<K> {
+  return {
+    keyOf: (loc, j, p) => key(frameAt(loc, j, p)),
+    row: (_key, loc, j, p) => row(frameAt(loc, j, p), loc.lines.length ? p.functions[loc.lines[j].functionIndex].startLine : 0),
+  };
+}
+
 /** Per function + source line, like `go tool pprof -lines`. */
-export const byLine: Granularity<LineRow> = {
-  keyOf(loc, j, p) {
-    const f = frameAt(loc, j, p);
-    return f.fn + SEP + f.file + SEP + f.line;
-  },
-  row(_key, loc, j, p) {
-    const f = frameAt(loc, j, p);
-    return { function: f.fn, file: f.file, line: f.line, inline: f.inline };
-  },
-};
+export const byLine = onFrames<LineRow>(
+  (f) => f.fn + SEP + f.file + SEP + f.line,
+  (f) => ({ function: f.fn, file: f.file, line: f.line, inline: f.inline }),
+);
 
 /** Per function, like `go tool pprof -functions` (the default). */
-export const byFunction: Granularity<FunctionRow> = {
-  keyOf(loc, j, p) {
-    const f = frameAt(loc, j, p);
-    return f.fn + SEP + f.file;
-  },
-  row(_key, loc, j, p) {
-    const f = frameAt(loc, j, p);
-    const startLine = loc.lines.length ? p.functions[loc.lines[j].functionIndex].startLine : 0;
-    return { function: f.fn, file: f.file, startLine };
-  },
-};
+export const byFunction = onFrames<FunctionRow>(
+  (f) => f.fn + SEP + f.file,
+  (f, startLine) => ({ function: f.fn, file: f.file, startLine }),
+);
 
 /** Per file:line, whatever function: what the editor annotates. */
-export const byFileLine: Granularity<FileLineRow> = {
-  keyOf(loc, j, p) {
-    const f = frameAt(loc, j, p);
-    return f.file + SEP + f.line;
-  },
-  row(_key, loc, j, p) {
-    const f = frameAt(loc, j, p);
-    return { file: f.file, line: f.line };
-  },
-};
+export const byFileLine = onFrames<FileLineRow>(
+  (f) => f.file + SEP + f.line,
+  (f) => ({ file: f.file, line: f.line }),
+);
