@@ -20,6 +20,12 @@ export async function startClient(ctx: Ctx): Promise<LanguageClient> {
     documentSelector: [{ scheme: 'file', language: 'go' }],
     initializationOptions: () => initOptions(ctx),
     outputChannelName: 'gomem',
+    middleware: {
+      // Values are drawn once: as decorations (default) or as inlay hints.
+      provideInlayHints: (doc, range, token, next) =>
+        config.inlineValues() && config.inlineValuesStyle() === 'inlayHints' ? next(doc, range, token) : [],
+      provideCodeLenses: (doc, token, next) => (config.codeLens() ? next(doc, token) : []),
+    },
   };
   const client = new LanguageClient('gomem', 'gomem', server, clientOptions);
   ctx.client = client;

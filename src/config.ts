@@ -27,6 +27,18 @@ export const config = {
   inlineValues(): boolean {
     return gomem().get<boolean>('inlineValues.enabled', true);
   },
+  /**
+   * How after-line values are drawn: editor decorations (coloured, the
+   * default) or the language server's inlay hints (what other LSP editors
+   * show). Never both. Live.
+   */
+  inlineValuesStyle(): 'decorations' | 'inlayHints' {
+    return gomem().get<string>('inlineValues.style') === 'inlayHints' ? 'inlayHints' : 'decorations';
+  },
+  /** Code lenses with function totals above profiled functions. Live. */
+  codeLens(): boolean {
+    return gomem().get<boolean>('codeLens.enabled', true);
+  },
   /** Background heat tint on annotated lines. Live. */
   heatmap(): boolean {
     return gomem().get<boolean>('heatmap.enabled', true);
@@ -48,4 +60,4 @@ export const config = {
 export const RESTART_SETTINGS = ['gomem.maxProfileBytes', 'gomem.substitutePath', 'go.alternateTools', 'go.goroot'];
 
 /** Settings the decorations re-read on change. */
-export const VIEW_SETTINGS = ['gomem.inlineValues.enabled', 'gomem.heatmap.enabled'];
+export const VIEW_SETTINGS = ['gomem.inlineValues.enabled', 'gomem.inlineValues.style', 'gomem.heatmap.enabled', 'gomem.codeLens.enabled'];

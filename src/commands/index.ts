@@ -3,6 +3,7 @@ import type { Ctx } from '../ctx';
 import { closeProfile } from './closeProfile';
 import { openProfile } from './openProfile';
 import { restartServer } from './restartServer';
+import { showFunction } from './showFunction';
 import { switchProfile } from './switchProfile';
 import { switchSampleType } from './switchSampleType';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.closeProfile': closeProfile,
   'gomem.switchSampleType': switchSampleType,
   'gomem.switchProfile': switchProfile,
+  'gomem.showFunction': showFunction,
   'gomem.restartServer': restartServer,
 };
 

@@ -72,12 +72,12 @@ export class LineDecorations implements vscode.Disposable {
   private apply(editor: vscode.TextEditor, spec: DecorationSpec): void {
     const doc = editor.document;
     const inRange = spec.lines.filter((l) => l.line < doc.lineCount);
-    const showValues = config.inlineValues();
+    const showValues = config.inlineValues() && config.inlineValuesStyle() === 'decorations';
     const valueOpts = (stale: boolean) =>
       showValues
         ? inRange.filter((l) => l.stale === stale).map((l) => ({
+            // No hoverMessage: the language server's hover has the full story.
             range: doc.lineAt(l.line).range.with({ start: doc.lineAt(l.line).range.end }),
-            hoverMessage: new vscode.MarkdownString().appendText(l.detail),
             renderOptions: { after: { contentText: l.text } },
           }))
         : [];

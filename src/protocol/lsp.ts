@@ -6,6 +6,8 @@ import type {
   ProfileIdParams,
   ProfileInfo,
   ProfilesState,
+  ServerInfo,
+  ServerInfoParams,
   SetSampleTypeParams,
   TopRowsParams,
   TopRowsResult,
@@ -25,6 +27,7 @@ export const SetSampleTypeRequest = new RequestType<SetSampleTypeParams, Profile
 export const ListProfilesRequest = new RequestType0<ProfilesState, void>('gomem/listProfiles');
 export const LineStatsRequest = new RequestType<LineStatsParams, LineStatsResult | null, void>('gomem/lineStats');
 export const TopRowsRequest = new RequestType<TopRowsParams, TopRowsResult, void>('gomem/topRows');
+export const ServerInfoRequest = new RequestType<ServerInfoParams, ServerInfo, void>('gomem/serverInfo');
 
 /** Server → client: loaded profiles, the active one or its sample type changed. */
 export const ProfilesChangedNotification = new NotificationType<ProfilesState>('gomem/profilesChanged');

@@ -107,3 +107,29 @@ export interface TopRowsResult {
   total: number;
   rows: TopRow[];
 }
+
+export interface ServerInfoParams {
+  /** Run a full GC first (only when the server was started with --expose-gc). */
+  gc?: boolean;
+}
+
+export interface ServerInfo {
+  pid: number;
+  version: string;
+  rssBytes: number;
+  heapUsedBytes: number;
+  profiles: number;
+}
+
+/** Ids of the commands the server offers through workspace/executeCommand (for any LSP editor). */
+export const SERVER_COMMANDS = {
+  loadProfile: 'gomem.server.loadProfile',
+  unloadProfile: 'gomem.server.unloadProfile',
+  setSampleType: 'gomem.server.setSampleType',
+  listProfiles: 'gomem.server.listProfiles',
+} as const;
+
+/** Commands the server puts in code lenses; the VS Code extension implements them. */
+export const CLIENT_COMMANDS = {
+  showFunction: 'gomem.showFunction',
+} as const;

@@ -17,6 +17,8 @@ export interface LoadedProfile {
   readonly byLocalFile: Map<string, FileLineValues[]>;
   /** Profile file name → local path, for the files that were found. */
   readonly localPathOf: Map<string, string>;
+  /** Real local path → the profile's names for it (usually one). */
+  readonly profileNamesOf: Map<string, string[]>;
   readonly fileCount: number;
   sampleTypeIndex: number;
 }
@@ -27,14 +29,16 @@ export async function loadProfile(id: string, path: string, maxBytes: number, re
   const byFile = indexByFile(tables.fileLines);
   const byLocalFile = new Map<string, FileLineValues[]>();
   const localPathOf = new Map<string, string>();
+  const profileNamesOf = new Map<string, string[]>();
   for (const [file, lines] of byFile) {
     const local = resolve(file);
     if (!local) continue;
     localPathOf.set(file, local);
     const key = realPath(local);
     byLocalFile.set(key, [...(byLocalFile.get(key) ?? []), ...lines]);
+    profileNamesOf.set(key, [...(profileNamesOf.get(key) ?? []), file]);
   }
-  return { id, path, profile, tables, byLocalFile, localPathOf, fileCount: byFile.size, sampleTypeIndex: profile.defaultSampleTypeIndex };
+  return { id, path, profile, tables, byLocalFile, localPathOf, profileNamesOf, fileCount: byFile.size, sampleTypeIndex: profile.defaultSampleTypeIndex };
 }
 
 export function realPath(p: string): string {

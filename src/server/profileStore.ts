@@ -9,9 +9,15 @@ export class ProfileStore {
   private nextId = 1;
 
   constructor(
-    private readonly maxBytes: number,
-    private readonly resolver: () => Promise<SourceResolver>,
+    private maxBytes: number,
+    private resolver: () => Promise<SourceResolver>,
   ) {}
+
+  /** Applies the options a client sent at initialize. */
+  configure(maxBytes: number, resolver: () => Promise<SourceResolver>): void {
+    this.maxBytes = maxBytes;
+    this.resolver = resolver;
+  }
 
   /** Loads (or reloads) a profile file and makes it active. */
   async load(path: string): Promise<LoadedProfile> {

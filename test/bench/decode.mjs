@@ -42,11 +42,6 @@ const PEER_HEAP_MB = 16384;
 const PPROF_TIMEOUT_S = 240;
 
 const argv = process.argv.slice(2);
-if (argv[0] === '--child') {
-  await child(argv[1], argv[2], argv[3]);
-} else {
-  main();
-}
 
 // ---------------------------------------------------------------------------
 // Parent
@@ -467,4 +462,11 @@ function mb(bytes) {
 function fmtS(s) {
   if (s === undefined || !Number.isFinite(s)) return '?';
   return s < 10 ? s.toFixed(3) : s.toFixed(1);
+}
+
+// Last, so every const above is initialised.
+if (argv[0] === '--child') {
+  await child(argv[1], argv[2], argv[3]);
+} else {
+  main();
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { createProtocolConnection, InitializeRequest, type ProtocolConnection } from 'vscode-languageserver-protocol';
+import { createProtocolConnection, InitializeRequest, type ClientCapabilities, type ProtocolConnection } from 'vscode-languageserver-protocol';
 import type { ServerOptions } from '../../src/protocol/types';
 import { repoRoot } from './goTools';
 
@@ -17,18 +17,30 @@ export interface ServerUnderTest {
   close(): Promise<void>;
 }
 
-export async function startServer(workspace: string, opts: Partial<ServerOptions> = {}): Promise<ServerUnderTest> {
-  const proc = spawn(process.execPath, [join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export interface StartOptions {
+  init?: Partial<ServerOptions>;
+  /** Client capabilities to announce (e.g. inlay hint refresh support). */
+  capabilities?: ClientCapabilities;
+  /** Extra node flags for the server process (e.g. --expose-gc). */
+  execArgv?: string[];
+  /** Called for server → client requests, by method. */
+  onRequest?: Record<string, () => unknown>;
+}
+
+export async function startServer(workspace: string, o: StartOptions = {}): Promise<ServerUnderTest> {
+  const args = [...(o.execArgv ?? []), join(repoRoot(), 'dist', 'server.js'), '--stdio'];
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr?.on('data', (d) => (err += String(d)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  for (const [method, handler] of Object.entries(o.onRequest ?? {})) conn.onRequest(method, handler);
   conn.listen();
   await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-    capabilities: {},
-    initializationOptions: { trusted: true, ...opts },
+    capabilities: o.capabilities ?? {},
+    initializationOptions: { trusted: true, ...o.init },
   });
   await conn.sendNotification('initialized', {});
   return {

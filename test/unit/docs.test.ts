@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { CLIENT_COMMANDS } from '../../src/protocol/types';
 import { repoRoot } from '../support/goTools';
 
 /**
@@ -18,8 +19,14 @@ test('every declared command is registered, and every registered one declared', 
   assert.deepEqual(declared, [...COMMAND_IDS].sort());
 });
 
+test('commands the server puts in code lenses are ones the extension declares', () => {
+  const declared = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
+  for (const id of Object.values(CLIENT_COMMANDS)) assert.ok(declared.has(id), id);
+});
+
 test('the README lists every command by its palette title', () => {
-  for (const c of pkg.contributes.commands as { title: string; category: string }[]) {
+  const hidden = new Set(((pkg.contributes.menus.commandPalette ?? []) as { command: string; when: string }[]).filter((m) => m.when === 'false').map((m) => m.command));
+  for (const c of (pkg.contributes.commands as { command: string; title: string; category: string }[]).filter((x) => !hidden.has(x.command))) {
     assert.ok(readme.includes(`${c.category}: ${c.title}`), `README lacks "${c.category}: ${c.title}"`);
   }
 });

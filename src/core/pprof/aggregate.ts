@@ -18,6 +18,9 @@ export interface Granularity<K> {
 
 export interface Table<K> {
   readonly rows: K[];
+  /** Row of every frame: frames of location l are frameKey[frameStart[l] .. frameStart[l+1]). */
+  readonly frameKey: Int32Array;
+  readonly frameStart: Uint32Array;
   /** rows × types, row-major: flat[r * types + t]. */
   readonly flat: Float64Array;
   readonly cum: Float64Array;
@@ -70,7 +73,7 @@ export function aggregate<K extends unknown[]>(
       }
     }
   }
-  const tables = interned.map((t, g) => ({ rows: t.rows, flat: flats[g], cum: cums[g], types }));
+  const tables = interned.map((t, g) => ({ rows: t.rows, frameKey: t.frameKey, frameStart, flat: flats[g], cum: cums[g], types }));
   return { tables: tables as Aggregation<K>['tables'], totals };
 }
 

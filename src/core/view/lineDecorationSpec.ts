@@ -36,7 +36,7 @@ export function lineDecorationSpec(stats: LineStatsResult): DecorationSpec {
   return {
     lines: stats.lines.map((l) => ({
       line: l.line,
-      text: label(l, stats),
+      text: lineLabel(l, stats),
       heat: max > 0 && weight(l) > 0 ? Math.max(1, Math.ceil((weight(l) / max) * HEAT_LEVELS)) : 0,
       stale: l.stale,
       detail: detail(l, stats),
@@ -44,7 +44,8 @@ export function lineDecorationSpec(stats: LineStatsResult): DecorationSpec {
   };
 }
 
-function label(l: LineStat, s: LineStatsResult): string {
+/** The after-line label: "6.25 MB · 100 objs", "↳ 22.5 kB" for call lines, "(stale)" when changed. */
+export function lineLabel(l: LineStat, s: LineStatsResult): string {
   const own = l.flat !== 0;
   const v = own ? l.flat : l.cum;
   const count = own ? l.flatCount : l.cumCount;
