@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { DecorationSpec } from './core/view/lineDecorationSpec';
-import type { ProfilesState } from './protocol/types';
+import type { ProfilesState, ServerInfo } from './protocol/types';
 
 /**
  * What `activate` returns: other extensions (and gomem's own integration
@@ -10,4 +10,6 @@ export interface GomemApi {
   profiles(): ProfilesState;
   decorationsFor(uri: vscode.Uri): DecorationSpec;
   onDidApplyDecorations: vscode.Event<vscode.Uri>;
+  /** The language server's process and memory, or undefined while it is not running. */
+  serverInfo(): Promise<ServerInfo | undefined>;
 }

@@ -48,7 +48,7 @@ function initOptions(ctx: Ctx): ServerOptions {
     substitutePath: config.substitutePath(),
     trusted: vscode.workspace.isTrusted,
     goBinary: config.goBinary(),
-    profiles: profiles.map((p) => p.path),
+    profiles: profiles.map((p) => ({ path: p.path, sampleType: p.sampleTypes[p.sampleTypeIndex]?.type })),
     activeProfile: profiles.find((p) => p.id === activeId)?.path,
   };
 }

@@ -7,6 +7,7 @@ import { LineDecorations } from './editor/lineDecorations';
 import { createStatusBar } from './editor/statusBar';
 import { registerProfileEditor } from './webview/profileEditor';
 import type { GomemApi } from './api';
+import { ServerInfoRequest } from './protocol/lsp';
 
 let ctx: Ctx | undefined;
 
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
     profiles: () => c.profiles,
     decorationsFor: (uri) => decorations.specFor(uri),
     onDidApplyDecorations: decorations.onDidApply,
+    serverInfo: async () => c.client?.sendRequest(ServerInfoRequest, {}).catch(() => undefined),
   };
 }
 

@@ -80,8 +80,8 @@ export interface ServerOptions {
   trusted: boolean;
   /** The go binary to ask for GOROOT/GOMODCACHE. */
   goBinary?: string;
-  /** Profiles to load at start (a restarted server gets back what it had). */
-  profiles?: string[];
+  /** Profiles to load at start (a restarted server gets back what it had, sample type included). */
+  profiles?: { path: string; sampleType?: string }[];
   activeProfile?: string;
 }
 

@@ -54,7 +54,7 @@ function serverOptions(raw: unknown): ServerOptions {
     substitutePath: Array.isArray(o.substitutePath) ? o.substitutePath : [],
     trusted: o.trusted ?? true,
     goBinary: o.goBinary,
-    profiles: o.profiles,
+    profiles: Array.isArray(o.profiles) ? o.profiles.filter((p) => typeof p?.path === 'string') : [],
     activeProfile: o.activeProfile,
   };
 }
@@ -71,8 +71,14 @@ function resolverFor(params: InitializeParams, opts: ServerOptions): () => Promi
 
 /** A restarted server gets back the profiles the client had loaded. */
 async function reloadProfiles(opts: ServerOptions): Promise<void> {
-  for (const path of opts.profiles ?? []) {
-    await store.load(path).catch((err) => connection.console.warn(`gomem: could not reload ${path}: ${(err as Error).message}`));
+  for (const { path, sampleType } of opts.profiles ?? []) {
+    try {
+      const lp = await store.load(path);
+      const index = lp.profile.sampleTypes.findIndex((t) => t.type === sampleType);
+      if (index >= 0) lp.sampleTypeIndex = index;
+    } catch (err) {
+      connection.console.warn(`gomem: could not reload ${path}: ${(err as Error).message}`);
+    }
   }
   const active = opts.activeProfile && store.state().profiles.find((p) => p.path === opts.activeProfile);
   if (active) store.setActive(active.id);
