@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.99.4';
-const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev'];
+const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'neovim'];
 const MARKER = '.gomem-installed';
 
 const log = (msg) => console.log(`[setup-code-server] ${msg}`);
@@ -59,7 +59,8 @@ function missingAptPackages() {
 
 /**
  * Chromium drives the page, ripgrep replaces @vscode/ripgrep's download and
- * libkrb5-dev lets code-server's kerberos addon compile.
+ * libkrb5-dev lets code-server's kerberos addon compile; neovim is the
+ * third-party LSP client the language-server tests drive.
  */
 export function ensureAptPackages() {
   const missing = missingAptPackages();

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureCodeServer } from '../scripts/setup-code-server.mjs';
+import { ensureAptPackages, ensureCodeServer } from '../scripts/setup-code-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -80,6 +80,13 @@ function mtime(p) {
 /** (a) npm dependencies: install when node_modules is missing or older than the lock file. */
 async function ensureDeps() {
   header('dependencies');
+  // Debian packages first: tests of every tier use them (Chromium, Neovim).
+  try {
+    ensureAptPackages();
+  } catch (err) {
+    console.error(`could not install Debian packages: ${err.message}`);
+    if (process.env.CI === 'true') return false;
+  }
   const lock = path.join(ROOT, 'package-lock.json');
   // npm rewrites node_modules/.package-lock.json on every install: the best "installed at" stamp.
   const installed = mtime(path.join(ROOT, 'node_modules', '.package-lock.json'));

@@ -29,7 +29,8 @@ let refresh = { inlayHints: false, codeLenses: false };
 
 connection.onInitialize(async (params: InitializeParams) => {
   const opts = serverOptions(params.initializationOptions);
-  store.configure(opts.maxProfileBytes, resolverFor(params, opts));
+  const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+  store.configure(opts.maxProfileBytes, resolverFor(params, opts), firstFolder ? fileURLToPath(firstFolder) : undefined);
   refresh = {
     inlayHints: !!params.capabilities.workspace?.inlayHint?.refreshSupport,
     codeLenses: !!params.capabilities.workspace?.codeLens?.refreshSupport,
@@ -61,7 +62,8 @@ function serverOptions(raw: unknown): ServerOptions {
 
 /** Source resolution needs GOROOT/GOMODCACHE; ask once, lazily (`go env` only when trusted). */
 function resolverFor(params: InitializeParams, opts: ServerOptions): () => Promise<SourceResolver> {
-  const roots = (params.workspaceFolders ?? []).map((f) => rootFor(fileURLToPath(f.uri)));
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+  const roots = folders.map((f) => rootFor(fileURLToPath(f.uri)));
   let resolver: Promise<SourceResolver> | undefined;
   return () =>
     (resolver ??= goPaths({ go: opts.goBinary, runGo: opts.trusted }).then((go) =>

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import type { SourceResolver } from '../core/paths/resolveSource';
 import type { ProfilesState } from '../protocol/lsp';
 import { loadProfile, profileInfo, type LoadedProfile } from './loadedProfile';
@@ -14,13 +15,18 @@ export class ProfileStore {
   ) {}
 
   /** Applies the options a client sent at initialize. */
-  configure(maxBytes: number, resolver: () => Promise<SourceResolver>): void {
+  configure(maxBytes: number, resolver: () => Promise<SourceResolver>, baseDir?: string): void {
     this.maxBytes = maxBytes;
     this.resolver = resolver;
+    this.baseDir = baseDir;
   }
 
+  private baseDir: string | undefined;
+
   /** Loads (or reloads) a profile file and makes it active. */
-  async load(path: string): Promise<LoadedProfile> {
+  async load(given: string): Promise<LoadedProfile> {
+    // Editors configured by hand may name profiles relative to the workspace.
+    const path = isAbsolute(given) || !this.baseDir ? given : resolve(this.baseDir, given);
     const existing = [...this.profiles.values()].find((p) => p.path === path);
     const id = existing?.id ?? `p${this.nextId++}`;
     const loaded = await loadProfile(id, path, this.maxBytes, await this.resolver());
