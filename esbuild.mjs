@@ -34,7 +34,12 @@ const builds = [
     ...common,
     platform: 'browser',
     format: 'iife',
-    entryPoints: { overview: 'src/webview-ui/overview/main.ts' },
+    // Every src/webview-ui/<name>/main.ts becomes dist/webview/<name>.js.
+    entryPoints: Object.fromEntries(
+      readdirSync('src/webview-ui', { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join('src/webview-ui', d.name, 'main.ts')))
+        .map((d) => [d.name, join('src/webview-ui', d.name, 'main.ts')]),
+    ),
     outdir: 'dist/webview',
   },
 ];

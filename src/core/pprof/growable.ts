@@ -22,6 +22,11 @@ export class Growable<T extends TypedArray> {
     this.data[this.length++] = v;
   }
 
+  /** The backing array (valid up to `length`; replaced when it grows). */
+  array(): T {
+    return this.data;
+  }
+
   /** The filled part; copied when the slack would waste over a quarter. */
   finish(): T {
     const filled = this.data.subarray(0, this.length) as T;
