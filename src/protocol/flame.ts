@@ -93,3 +93,36 @@ function isState(v: unknown): v is FlameViewState {
     Array.isArray(s.ignored) && s.ignored.length < 1000 && s.ignored.every(str)
   );
 }
+
+/**
+ * FlameTree as it crosses JSON-RPC (language server → extension host): each
+ * typed array as base64 of its bytes. The host turns it back into typed
+ * arrays before posting to the webview (which keeps them as they are).
+ */
+export interface FlameTreeWire {
+  sampleTypes: FlameTree['sampleTypes'];
+  names: string[];
+  files: string[];
+  /** Local path of each entry of `files` when the source was found on this machine. */
+  localFiles: (string | null)[];
+  /** Nodes left out because they were too small to draw (below 1/maxNodes of the root). */
+  prunedNodes: number;
+  columns: Record<FlameColumn, string>;
+  baseColumns?: Record<'baseTotal' | 'baseSelf', string>;
+}
+
+export type FlameColumn = 'parent' | 'depth' | 'name' | 'file' | 'line' | 'total' | 'self';
+
+export interface FlameTreeParams {
+  id?: string;
+  /** Compare against this loaded profile (diff colours, base values). */
+  baseId?: string;
+  /** Upper bound on nodes sent; the smallest are pruned first. Default 500k. */
+  maxNodes?: number;
+}
+
+/** Functions whose source the cursor is in (for highlighting their frames). */
+export interface FunctionsAtParams {
+  uri: string;
+  line: number;
+}

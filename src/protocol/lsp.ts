@@ -1,4 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { FlameTreeParams, FlameTreeWire, FunctionsAtParams } from './flame';
 import type {
   LineStatsParams,
   LineStatsResult,
@@ -28,6 +29,8 @@ export const ListProfilesRequest = new RequestType0<ProfilesState, void>('gomem/
 export const LineStatsRequest = new RequestType<LineStatsParams, LineStatsResult | null, void>('gomem/lineStats');
 export const TopRowsRequest = new RequestType<TopRowsParams, TopRowsResult, void>('gomem/topRows');
 export const ServerInfoRequest = new RequestType<ServerInfoParams, ServerInfo, void>('gomem/serverInfo');
+export const FlameTreeRequest = new RequestType<FlameTreeParams, FlameTreeWire, void>('gomem/flameTree');
+export const FunctionsAtRequest = new RequestType<FunctionsAtParams, string[], void>('gomem/functionsAt');
 
 /** Server → client: loaded profiles, the active one or its sample type changed. */
 export const ProfilesChangedNotification = new NotificationType<ProfilesState>('gomem/profilesChanged');

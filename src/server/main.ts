@@ -15,6 +15,7 @@ import { ProfilesChangedNotification } from '../protocol/lsp';
 import { SERVER_COMMANDS, type ServerOptions } from '../protocol/types';
 import { DocumentTracker } from './documents';
 import { registerEditorFeatures } from './editorFeatures';
+import { registerFlameRequests } from './flameRequests';
 import { ProfileStore } from './profileStore';
 import { profileActions, registerProfileRequests, SERVER_VERSION } from './profileRequests';
 
@@ -98,4 +99,5 @@ connection.onDidChangeTextDocument((p) => documents.change(p));
 connection.onDidCloseTextDocument((p) => documents.close(p.textDocument.uri));
 registerProfileRequests(connection, store, profileActions(store, changed));
 registerEditorFeatures(connection, store, documents);
+registerFlameRequests(connection, store, documents);
 connection.listen();
