@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ProfilesState } from './protocol/types';
+import type { FlamePanels } from './webview/flamePanels';
 
 /**
  * Owns every disposable, in two lifetimes: the extension's (commands, views,
@@ -12,6 +13,8 @@ export class Ctx implements vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<ProfilesState>();
   private current: ProfilesState = { profiles: [] };
   client: LanguageClient | undefined;
+  /** The open flame graphs (created at activation). */
+  flamePanels: FlamePanels | undefined;
 
   /** Fires whenever the server reports a change of loaded profiles or sample type. */
   readonly onDidChangeProfiles = this.stateEmitter.event;

@@ -5,6 +5,8 @@ import { RESTART_SETTINGS, VIEW_SETTINGS } from './config';
 import { Ctx } from './ctx';
 import { LineDecorations } from './editor/lineDecorations';
 import { createStatusBar } from './editor/statusBar';
+import { registerFlameEditor } from './webview/flameEditor';
+import { FlamePanels } from './webview/flamePanels';
 import { registerProfileEditor } from './webview/profileEditor';
 import type { GomemApi } from './api';
 import { ServerInfoRequest } from './protocol/lsp';
@@ -13,10 +15,12 @@ let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<GomemApi> {
   const c = (ctx = new Ctx(context));
+  c.flamePanels = c.own(new FlamePanels(c));
   registerCommands(c);
   const decorations = c.own(new LineDecorations(c));
   c.own(createStatusBar(c));
   registerProfileEditor(c);
+  registerFlameEditor(c, c.flamePanels);
   // Enables the commands that need a profile (package.json "enablement").
   c.own(c.onDidChangeProfiles((s) => vscode.commands.executeCommand('setContext', 'gomem.profileLoaded', s.profiles.length > 0)));
   c.own(

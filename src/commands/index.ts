@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { closeProfile } from './closeProfile';
+import { compareProfiles } from './compareProfiles';
 import { openProfile } from './openProfile';
 import { restartServer } from './restartServer';
+import { showFlameGraph } from './showFlameGraph';
 import { showFunction } from './showFunction';
 import { switchProfile } from './switchProfile';
 import { switchSampleType } from './switchSampleType';
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.closeProfile': closeProfile,
   'gomem.switchSampleType': switchSampleType,
   'gomem.switchProfile': switchProfile,
+  'gomem.showFlameGraph': showFlameGraph,
+  'gomem.compareProfiles': compareProfiles,
   'gomem.showFunction': showFunction,
   'gomem.restartServer': restartServer,
 };

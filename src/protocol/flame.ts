@@ -42,6 +42,8 @@ export interface FlameViewState {
   ignored: string[];
   /** Function shown in the sandwich view, or ''. */
   sandwich: string;
+  /** The profile file shown; set by the host in init, kept so a reload can restore the panel. */
+  profilePath?: string;
 }
 
 export type HostToFlame =
@@ -90,7 +92,8 @@ function isState(v: unknown): v is FlameViewState {
   const str = (x: unknown) => typeof x === 'string' && x.length < 10_000;
   return (
     isIndex(s.sampleTypeIndex) && isIndex(s.zoom) && str(s.search) && str(s.focus) && str(s.sandwich) &&
-    Array.isArray(s.ignored) && s.ignored.length < 1000 && s.ignored.every(str)
+    Array.isArray(s.ignored) && s.ignored.length < 1000 && s.ignored.every(str) &&
+    (s.profilePath === undefined || str(s.profilePath))
   );
 }
 

@@ -9,6 +9,7 @@ import type {
   ProfilesState,
   ServerInfo,
   ServerInfoParams,
+  SetBaseParams,
   SetSampleTypeParams,
   TopRowsParams,
   TopRowsResult,
@@ -31,6 +32,7 @@ export const TopRowsRequest = new RequestType<TopRowsParams, TopRowsResult, void
 export const ServerInfoRequest = new RequestType<ServerInfoParams, ServerInfo, void>('gomem/serverInfo');
 export const FlameTreeRequest = new RequestType<FlameTreeParams, FlameTreeWire, void>('gomem/flameTree');
 export const FunctionsAtRequest = new RequestType<FunctionsAtParams, string[], void>('gomem/functionsAt');
+export const SetBaseRequest = new RequestType<SetBaseParams, ProfilesState, void>('gomem/setBase');
 
 /** Server → client: loaded profiles, the active one or its sample type changed. */
 export const ProfilesChangedNotification = new NotificationType<ProfilesState>('gomem/profilesChanged');

@@ -24,10 +24,14 @@ export interface ProfileInfo {
   resolvedFiles: number;
   /** Values past 2^53 that could only be shown approximately. */
   inexactValues: number;
+  /** The profile this one is compared with, when a comparison is on. */
+  baseId?: string;
 }
 
 export interface LoadProfileParams {
   path: string;
+  /** Make it the profile the editor shows (default true); false loads a comparison base. */
+  activate?: boolean;
 }
 
 export interface ProfileIdParams {
@@ -60,6 +64,8 @@ export interface LineStat {
   cumCount?: number;
   /** The line's text changed since the profile was matched against it. */
   stale: boolean;
+  /** In a comparison: the base profile's values; flat and cum are then current − base. */
+  base?: { flat: number; cum: number };
 }
 
 export interface LineStatsResult {
@@ -70,6 +76,14 @@ export interface LineStatsResult {
   /** Total of the sample type over the whole profile (the 100%). */
   total: number;
   lines: LineStat[];
+  /** Set in a comparison: values are deltas against this profile. */
+  baseName?: string;
+}
+
+export interface SetBaseParams {
+  id?: string;
+  /** The base profile's id, or null to stop comparing. */
+  baseId: string | null;
 }
 
 /** Options the client passes at initialize; a change restarts the server. */

@@ -11,19 +11,19 @@ import type { ProfileStore } from './profileStore';
 
 /** Line stats (for the client's decorations), inlay hints, hovers and code lenses. */
 export function registerEditorFeatures(conn: Connection, store: ProfileStore, documents: DocumentTracker): void {
-  const target = (uri: string): { lp: LoadedProfile; file: string } | undefined => {
+  const target = (uri: string): { lp: LoadedProfile; file: string; base?: LoadedProfile } | undefined => {
     const lp = store.active();
     if (!lp || !uri.startsWith('file:')) return undefined;
-    return { lp, file: realPath(fileURLToPath(uri)) };
+    return { lp, file: realPath(fileURLToPath(uri)), base: lp.baseId ? store.get(lp.baseId) : undefined };
   };
   conn.onRequest(LineStatsRequest, ({ uri }) => {
     const t = target(uri);
-    return t ? lineStatsFor(t.lp, t.file, documents.get(uri)) : null;
+    return t ? lineStatsFor(t.lp, t.file, documents.get(uri), t.base) : null;
   });
   conn.languages.inlayHint.on(({ textDocument, range }) => {
     const t = target(textDocument.uri);
     const tracked = documents.get(textDocument.uri);
-    const stats = t && tracked ? lineStatsFor(t.lp, t.file, tracked) : null;
+    const stats = t && tracked ? lineStatsFor(t.lp, t.file, tracked, t.base) : null;
     return stats && tracked ? inlayHints(stats, tracked, range) : [];
   });
   conn.onHover(({ textDocument, position }) => {

@@ -1,4 +1,4 @@
-import type { LineStat, LineStatsResult } from '../protocol/lsp';
+import type { LineStat, LineStatsResult } from '../protocol/types';
 import { lineText, type TrackedDocument } from './documents';
 import { countTypeIndex, type LoadedProfile } from './loadedProfile';
 
@@ -7,43 +7,52 @@ interface Values {
   cum: number;
   flatCount: number;
   cumCount: number;
+  base?: { flat: number; cum: number };
 }
 
 /**
  * Per-line values of the active sample type for one local file, moved to the
- * document's current lines when it is open and edited.
+ * document's current lines when it is open and edited. With a base profile
+ * the values are deltas (current − base) and carry the base values.
  */
-export function lineStatsFor(lp: LoadedProfile, localFile: string, tracked?: TrackedDocument): LineStatsResult | null {
-  const rows = lp.byLocalFile.get(localFile);
-  if (!rows) return null;
-  const byLine = baselineValues(lp, rows);
+export function lineStatsFor(lp: LoadedProfile, localFile: string, tracked?: TrackedDocument, base?: LoadedProfile): LineStatsResult | null {
+  const type = lp.profile.sampleTypes[lp.sampleTypeIndex];
+  const ct = countTypeIndex(lp);
+  const current = valuesByLine(lp, localFile, lp.sampleTypeIndex, ct);
+  const byLine = base ? deltas(current, valuesByLine(base, localFile, typeIn(base, type.type), ct < 0 ? -1 : typeIn(base, lp.profile.sampleTypes[ct].type))) : current;
+  if (!byLine) return null;
   const lines: LineStat[] = [];
+  const withCounts = ct >= 0;
   if (tracked) {
     tracked.origins.origins().forEach((origin, j) => {
       const v = origin >= 0 ? byLine.get(origin) : undefined;
-      if (v) lines.push(stat(j, v, countTypeIndex(lp) >= 0, tracked.origins.isStale(j, lineText(tracked.doc, j))));
+      if (v) lines.push(stat(j, v, withCounts, tracked.origins.isStale(j, lineText(tracked.doc, j))));
     });
   } else {
-    for (const [line, v] of byLine) lines.push(stat(line, v, countTypeIndex(lp) >= 0, false));
+    for (const [line, v] of byLine) lines.push(stat(line, v, withCounts, false));
   }
-  const t = lp.profile.sampleTypes[lp.sampleTypeIndex];
-  const ct = countTypeIndex(lp);
   return {
     profileId: lp.id,
     profileName: lp.path.replace(/^.*[\\/]/, ''),
-    sampleType: { type: t.type, unit: t.unit },
+    sampleType: { type: type.type, unit: type.unit },
     countType: ct >= 0 ? { ...lp.profile.sampleTypes[ct] } : undefined,
     total: lp.tables.totals[lp.sampleTypeIndex],
     lines,
+    baseName: base ? base.path.replace(/^.*[\\/]/, '') : undefined,
   };
 }
 
-/** 0-based baseline line → summed values (several profile names may map to one file). */
-function baselineValues(lp: LoadedProfile, rows: { line: number; row: number }[]): Map<number, Values> {
+function typeIn(lp: LoadedProfile, name: string): number {
+  return lp.profile.sampleTypes.findIndex((t) => t.type === name);
+}
+
+/** 0-based baseline line → summed values (several profile names may map to one file); undefined when the file is not in the profile. */
+function valuesByLine(lp: LoadedProfile, localFile: string, type: number, ct: number): Map<number, Values> | undefined {
+  const rows = lp.byLocalFile.get(localFile);
+  if (!rows) return undefined;
   const t = lp.tables.fileLines;
-  const type = lp.sampleTypeIndex;
-  const ct = countTypeIndex(lp);
   const out = new Map<number, Values>();
+  if (type < 0) return out;
   for (const { line, row } of rows) {
     const v = out.get(line - 1) ?? { flat: 0, cum: 0, flatCount: 0, cumCount: 0 };
     v.flat += t.flat[row * t.types + type];
@@ -57,8 +66,29 @@ function baselineValues(lp: LoadedProfile, rows: { line: number; row: number }[]
   return out;
 }
 
+/** current − base on every line either has; undefined when neither profile covers the file. */
+function deltas(current: Map<number, Values> | undefined, base: Map<number, Values> | undefined): Map<number, Values> | undefined {
+  if (!current && !base) return undefined;
+  const zero: Values = { flat: 0, cum: 0, flatCount: 0, cumCount: 0 };
+  const out = new Map<number, Values>();
+  for (const line of new Set([...(current?.keys() ?? []), ...(base?.keys() ?? [])])) {
+    const c = current?.get(line) ?? zero;
+    const b = base?.get(line) ?? zero;
+    out.set(line, {
+      flat: c.flat - b.flat,
+      cum: c.cum - b.cum,
+      flatCount: c.flatCount - b.flatCount,
+      cumCount: c.cumCount - b.cumCount,
+      base: { flat: b.flat, cum: b.cum },
+    });
+  }
+  return out;
+}
+
 function stat(line: number, v: Values, withCounts: boolean, stale: boolean): LineStat {
-  return withCounts
+  const s: LineStat = withCounts
     ? { line, flat: v.flat, cum: v.cum, flatCount: v.flatCount, cumCount: v.cumCount, stale }
     : { line, flat: v.flat, cum: v.cum, stale };
+  if (v.base) s.base = v.base;
+  return s;
 }

@@ -21,6 +21,8 @@ export interface LoadedProfile {
   readonly profileNamesOf: Map<string, string[]>;
   readonly fileCount: number;
   sampleTypeIndex: number;
+  /** Id of the profile this one is compared with (line stats become deltas). */
+  baseId?: string;
 }
 
 export async function loadProfile(id: string, path: string, maxBytes: number, resolve: SourceResolver): Promise<LoadedProfile> {
@@ -61,6 +63,7 @@ export function profileInfo(lp: LoadedProfile): ProfileInfo {
     files: lp.fileCount,
     resolvedFiles: lp.byLocalFile.size,
     inexactValues: lp.profile.inexactValues,
+    baseId: lp.baseId,
   };
 }
 

@@ -97,7 +97,7 @@ function changed(): void {
 connection.onDidOpenTextDocument((p) => documents.open(p));
 connection.onDidChangeTextDocument((p) => documents.change(p));
 connection.onDidCloseTextDocument((p) => documents.close(p.textDocument.uri));
-registerProfileRequests(connection, store, profileActions(store, changed));
+registerProfileRequests(connection, store, profileActions(store, changed), changed);
 registerEditorFeatures(connection, store, documents);
 registerFlameRequests(connection, store, documents);
 connection.listen();

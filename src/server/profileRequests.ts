@@ -4,6 +4,7 @@ import {
   ListProfilesRequest,
   LoadProfileRequest,
   ServerInfoRequest,
+  SetBaseRequest,
   SetActiveProfileRequest,
   SetSampleTypeRequest,
   TopRowsRequest,
@@ -19,7 +20,7 @@ import { topRows } from './topRows';
  * (VS Code) and as workspace/executeCommand commands (any LSP editor).
  */
 export interface ProfileActions {
-  load(path: string): Promise<ProfileInfo>;
+  load(path: string, activate?: boolean): Promise<ProfileInfo>;
   unload(id?: string): ProfilesState;
   setSampleType(sampleType: number | string, id?: string): ProfileInfo;
   list(): ProfilesState;
@@ -27,9 +28,9 @@ export interface ProfileActions {
 
 export function profileActions(store: ProfileStore, changed: () => void): ProfileActions {
   return {
-    async load(path) {
+    async load(path, activate = true) {
       try {
-        const lp = await store.load(path);
+        const lp = await store.load(path, activate);
         changed();
         return profileInfo(lp);
       } catch (err) {
@@ -57,13 +58,21 @@ export function profileActions(store: ProfileStore, changed: () => void): Profil
   };
 }
 
-export function registerProfileRequests(conn: Connection, store: ProfileStore, actions: ProfileActions): void {
-  conn.onRequest(LoadProfileRequest, ({ path }) => actions.load(path));
+export function registerProfileRequests(conn: Connection, store: ProfileStore, actions: ProfileActions, changed: () => void): void {
+  conn.onRequest(LoadProfileRequest, ({ path, activate }) => actions.load(path, activate ?? true));
   conn.onRequest(UnloadProfileRequest, ({ id }) => actions.unload(id));
   conn.onRequest(SetSampleTypeRequest, ({ id, sampleType }) => actions.setSampleType(sampleType, id));
   conn.onRequest(ListProfilesRequest, () => actions.list());
   conn.onRequest(SetActiveProfileRequest, ({ id }) => {
     if (id) store.setActive(id);
+    return actions.list();
+  });
+  conn.onRequest(SetBaseRequest, ({ id, baseId }) => {
+    const lp = store.get(id);
+    if (!lp) throw new ResponseError(1, 'no profile is loaded');
+    if (baseId !== null && (!store.get(baseId) || baseId === lp.id)) throw new ResponseError(1, `no other loaded profile with id ${baseId}`);
+    lp.baseId = baseId ?? undefined;
+    changed();
     return actions.list();
   });
   conn.onRequest(TopRowsRequest, (params) => {

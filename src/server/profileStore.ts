@@ -24,7 +24,7 @@ export class ProfileStore {
   private baseDir: string | undefined;
 
   /** Loads (or reloads) a profile file and makes it active. */
-  async load(given: string): Promise<LoadedProfile> {
+  async load(given: string, activate = true): Promise<LoadedProfile> {
     // Editors configured by hand may name profiles relative to the workspace.
     const path = isAbsolute(given) || !this.baseDir ? given : resolve(this.baseDir, given);
     const existing = [...this.profiles.values()].find((p) => p.path === path);
@@ -32,7 +32,7 @@ export class ProfileStore {
     const loaded = await loadProfile(id, path, this.maxBytes, await this.resolver());
     if (existing) loaded.sampleTypeIndex = Math.min(existing.sampleTypeIndex, loaded.profile.sampleTypes.length - 1);
     this.profiles.set(id, loaded);
-    this.activeId = id;
+    if (activate || !this.activeId) this.activeId = id;
     return loaded;
   }
 
@@ -40,6 +40,7 @@ export class ProfileStore {
     const target = id ?? this.activeId;
     if (!target) return;
     this.profiles.delete(target);
+    for (const p of this.profiles.values()) if (p.baseId === target) p.baseId = undefined;
     if (this.activeId === target) this.activeId = [...this.profiles.keys()].pop();
   }
 

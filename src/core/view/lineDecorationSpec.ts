@@ -49,8 +49,10 @@ export function lineLabel(l: LineStat, s: LineStatsResult): string {
   const own = l.flat !== 0;
   const v = own ? l.flat : l.cum;
   const count = own ? l.flatCount : l.cumCount;
-  let text = formatValue(v, s.sampleType.unit);
-  if (s.countType && count !== undefined && count !== 0) text += ` · ${formatValue(count, 'count')} ${countNoun(s.countType.type)}`;
+  const sign = s.baseName && v > 0 ? '+' : '';
+  let text = sign + formatValue(v, s.sampleType.unit);
+  if (s.countType && count !== undefined && count !== 0) text += ` · ${s.baseName && count > 0 ? '+' : ''}${formatValue(count, 'count')} ${countNoun(s.countType.type)}`;
+  if (s.baseName) text = `Δ ${text}`;
   if (!own) text = `↳ ${text}`;
   return l.stale ? `${text} (stale)` : text;
 }
@@ -65,6 +67,7 @@ function detail(l: LineStat, s: LineStatsResult): string {
   if (s.countType && l.flatCount !== undefined) {
     parts.push(`${s.countType.type}: flat ${formatValue(l.flatCount, 'count')} · cum ${formatValue(l.cumCount ?? 0, 'count')}`);
   }
+  if (l.base && s.baseName) parts.push(`compared with ${s.baseName}: flat ${formatValue(l.base.flat, unit)} → ${formatValue(l.base.flat + l.flat, unit)}`);
   if (l.stale) parts.push('This line changed since the profile was matched; the values may no longer apply.');
   return parts.join('\n');
 }
