@@ -1,0 +1,54 @@
+import type { FlameTree } from '../../protocol/flame';
+
+/**
+ * Horizontal layout of every node for one sample type, in value units:
+ * node i spans [x[i], x[i] + width[i]). Zooming is then only a change of
+ * scale and offset at draw time, never a new layout.
+ *
+ * Widths are magnitudes, so negative values (delta profiles) still draw:
+ * width = max(|total|, |self| + Σ children's widths). That is exactly the
+ * total when values are non-negative, and never narrower than the children,
+ * so they always nest; a parent whose total exceeds its children (a pruned
+ * tree) keeps the gap on the right, as pprof draws it. With a base profile
+ * the larger of the two sides counts, so shrunk frames stay visible.
+ */
+export interface FlameLayout {
+  sampleType: number;
+  x: Float64Array;
+  width: Float64Array;
+}
+
+export function layoutFlame(tree: FlameTree, sampleType: number): FlameLayout {
+  const n = tree.parent.length;
+  const width = frameWidths(tree, sampleType);
+  const x = new Float64Array(n);
+  // Next free offset inside each node, for its next child (children are in name order).
+  const next = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    const p = tree.parent[i];
+    x[i] = next[p];
+    next[p] += width[i];
+    next[i] = x[i];
+  }
+  return { sampleType, x, width };
+}
+
+function frameWidths(tree: FlameTree, t: number): Float64Array {
+  const n = tree.parent.length;
+  const types = tree.sampleTypes.length;
+  const { total, self, baseTotal, baseSelf } = tree;
+  // Accumulates the children's widths first (they follow their parent in preorder).
+  const w = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const k = i * types + t;
+    let own = Math.abs(self[k]);
+    let whole = Math.abs(total[k]);
+    if (baseTotal && baseSelf) {
+      own = Math.max(own, Math.abs(baseSelf[k]));
+      whole = Math.max(whole, Math.abs(baseTotal[k]));
+    }
+    w[i] = Math.max(whole, w[i] + own);
+    if (i > 0) w[tree.parent[i]] += w[i];
+  }
+  return w;
+}

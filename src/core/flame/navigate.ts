@@ -1,0 +1,70 @@
+import type { FlameTree } from '../../protocol/flame';
+import type { FlameLayout } from './layout';
+import type { TreeShape } from './shape';
+
+/** A tree with what drawing it needs: its shape and the layout of the current sample type. */
+export interface FlameGeometry {
+  tree: FlameTree;
+  shape: TreeShape;
+  layout: FlameLayout;
+}
+
+/**
+ * The frame drawn on row `depth` at value offset `vx` (layout units) of a
+ * view zoomed to `zoom`, or -1. Rows above the zoomed frame show its
+ * ancestors across the whole width. Frames narrower than `minWidth` are not
+ * drawn, so they are not found either. Walks down from the zoomed frame,
+ * one level per row: no per-frame bookkeeping is kept between draws.
+ */
+export function nodeAt(g: FlameGeometry, zoom: number, vx: number, depth: number, minWidth: number): number {
+  const { tree, shape, layout } = g;
+  const { x, width } = layout;
+  if (depth < 0 || depth > shape.maxDepth[zoom]) return -1;
+  if (depth <= tree.depth[zoom]) return ancestorAt(tree, zoom, depth);
+  if (!(vx >= x[zoom] && vx < x[zoom] + width[zoom])) return -1;
+  let cur = zoom;
+  while (tree.depth[cur] < depth) {
+    const end = cur + shape.size[cur];
+    let c = cur + 1;
+    while (c < end && !(vx >= x[c] && vx < x[c] + width[c])) c += shape.size[c];
+    if (c >= end || width[c] < minWidth) return -1;
+    cur = c;
+  }
+  return cur;
+}
+
+/** The ancestor of `node` at `depth` (the node itself at its own depth). */
+export function ancestorAt(tree: FlameTree, node: number, depth: number): number {
+  let a = node;
+  while (a >= 0 && tree.depth[a] > depth) a = tree.parent[a];
+  return a;
+}
+
+/** The widest child of `node` that is drawn (at least minWidth), or -1. */
+export function widestChild(g: FlameGeometry, node: number, minWidth: number): number {
+  const end = node + g.shape.size[node];
+  let best = -1;
+  for (let c = node + 1; c < end; c += g.shape.size[c]) {
+    if (g.layout.width[c] >= minWidth && (best < 0 || g.layout.width[c] > g.layout.width[best])) best = c;
+  }
+  return best;
+}
+
+/**
+ * The drawn sibling before (dir -1) or after (dir 1) `node`, or -1. Only
+ * frames inside the zoomed subtree count: the zoomed frame has no
+ * siblings on screen.
+ */
+export function siblingOf(g: FlameGeometry, node: number, dir: -1 | 1, zoom: number, minWidth: number): number {
+  const p = g.tree.parent[node];
+  if (node === zoom || p < 0 || node < zoom || node >= zoom + g.shape.size[zoom]) return -1;
+  const end = p + g.shape.size[p];
+  let before = -1;
+  for (let c = p + 1; c < end; c += g.shape.size[c]) {
+    if (g.layout.width[c] < minWidth) continue;
+    if (dir > 0 && c > node) return c;
+    if (c === node && dir < 0) return before;
+    before = c;
+  }
+  return -1;
+}

@@ -1,0 +1,499 @@
+import { applyFilters, callersOf, calleesOf, namesMatching } from '../../core/flame/derive';
+import { change, describeFrame } from '../../core/flame/describe';
+import { siblingOf, widestChild } from '../../core/flame/navigate';
+import { packageOf } from '../../core/flame/palette';
+import type { DerivedTree } from '../../core/flame/pathTree';
+import { matchedShare, matchNames, searchPattern } from '../../core/flame/search';
+import { checkTree } from '../../core/flame/shape';
+import { restoreViewState } from '../../core/flame/viewState';
+import { formatShare, formatValue } from '../../core/format/units';
+import type { FlameToHost, FlameTree, FlameViewState, HostToFlame } from '../../protocol/flame';
+import { h } from './dom';
+import { FlameView, type Marks, type ViewEvents } from './flameView';
+import { handleKey, type KeyActions, type Move } from './keyboard';
+import { Legend } from './legend';
+import { FlameModel } from './model';
+import { Navbar } from './navbar';
+import { Paint } from './paint';
+import { SandwichPane } from './sandwichPane';
+import { SelectionBar, type SelectionActions } from './selectionBar';
+import { TestSummary } from './summary';
+import { Toolbar } from './toolbar';
+import { Tooltip } from './tooltip';
+
+/** The webview's side of VS Code: messages out, and state that survives reloads. */
+export interface HostPort {
+  post(m: FlameToHost): void;
+  saved(): unknown;
+  save(s: unknown): void;
+}
+
+/** What the webview saves with setState: the view, tied to the profile it was for. */
+interface Saved {
+  profileName: string;
+  view: FlameViewState;
+}
+
+/** Filter state that Undo restores. */
+type Snapshot = Pick<FlameViewState, 'focus' | 'ignored' | 'sandwich' | 'zoom'>;
+
+const HINT = 'Click: zoom · double-click or Ctrl/Cmd+click: open source · right-click: select';
+
+/**
+ * The flame graph panel: receives the tree (ready → init), derives what the
+ * view state asks for (focus, hidden frames, sandwich), and wires the
+ * toolbar, the canvases, the tooltip and the keys to it. Every change of
+ * the view state is saved (vscode.setState) and posted to the host.
+ */
+export class FlameApp {
+  private source: FlameTree | null = null;
+  private profileName = '';
+  private baseName = '';
+  private state: FlameViewState | null = null;
+  private main: FlameModel | null = null;
+  private sandwichModels: { callers: FlameModel | null; callees: FlameModel | null } | null = null;
+  private readonly marks: Marks = { matched: null, highlighted: null };
+  private undoStack: Snapshot[] = [];
+  private zoomHistory: number[] = [];
+  private searchError = '';
+  private active: FlameView;
+  private stateTimer = 0;
+  private readonly paint: Paint;
+  private readonly toolbar: Toolbar;
+  private readonly navbar: Navbar;
+  private readonly selection: SelectionBar;
+  private readonly actions: SelectionActions;
+  private readonly legend = new Legend();
+  private readonly tooltip = new Tooltip();
+  private readonly mainView: FlameView;
+  private readonly sandwich: SandwichPane;
+  private readonly announcer = h('div', { cls: 'sr-only' });
+  private readonly message = h('p', { cls: 'flame-message' });
+  private readonly summary: TestSummary | null;
+
+  constructor(
+    root: HTMLElement,
+    private readonly host: HostPort,
+  ) {
+    this.paint = new Paint(document.documentElement);
+    this.summary = TestSummary.forPage(root);
+    this.toolbar = new Toolbar({
+      sampleType: (i) => this.setSampleType(i),
+      search: (q) => this.setSearch(q),
+      compare: () => this.host.post({ type: 'compare' }),
+    });
+    this.navbar = new Navbar({
+      zoom: (node) => this.zoomTo(this.mainView, node),
+      clearFocus: () => this.changeFilters({ focus: '' }),
+      unignore: (entry) => this.changeFilters({ ignored: this.view().ignored.filter((e) => e !== entry) }),
+      undo: () => this.undo(),
+    });
+    this.actions = {
+      zoom: () => this.zoomSelected(),
+      focus: () => this.withSelected((name) => this.changeFilters({ focus: name, sandwich: '' })),
+      sandwich: () => this.withSelected((name) => this.changeFilters({ sandwich: name })),
+      hideFunction: () => this.withSelected((name) => this.hide(name)),
+      hidePackage: () => this.withSelected((name) => packageOf(name) && this.hide(`${packageOf(name)}.`)),
+      open: () => this.openSelected(),
+    };
+    this.selection = new SelectionBar(this.actions);
+    const events: ViewEvents = {
+      zoom: (v, node) => this.zoomTo(v, node),
+      open: (v, node) => this.open(v, node),
+      select: (v, node) => this.select(v, node),
+      hover: (v, node, e) => this.hover(v, node, e),
+    };
+    this.mainView = new FlameView(this.paint, this.marks, events, 'Flame graph');
+    this.sandwich = new SandwichPane(this.paint, this.marks, events, () => this.changeFilters({ sandwich: '' }));
+    this.active = this.mainView;
+    this.message.textContent = 'Loading…';
+    const views = h('div', { cls: 'flame-views' }, this.mainView.element, this.sandwich.element);
+    root.replaceChildren(this.toolbar.element, this.navbar.element, this.selection.element, this.legend.element, this.message, views, this.announcer);
+    document.body.append(this.tooltip.element);
+    this.selection.render(null, '');
+    document.addEventListener('keydown', (e) => {
+      if (this.main && handleKey(e, this.keyActions(), this.toolbar.search)) e.preventDefault();
+    });
+    this.watchTheme();
+  }
+
+  /** Handles a message from the host; anything malformed is ignored. */
+  receive(data: unknown): void {
+    const m = data as HostToFlame | null;
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'init' && m.tree && typeof m.tree === 'object') this.init(m);
+    else if (m.type === 'highlight' && Array.isArray(m.functions)) this.highlight(m.functions.filter((f) => typeof f === 'string'));
+    else if (m.type === 'focus' && typeof m.function === 'string' && this.source) this.changeFilters({ focus: m.function, sandwich: '' });
+  }
+
+  private init(m: Extract<HostToFlame, { type: 'init' }>): void {
+    const started = performance.now();
+    const problem = checkTree(m.tree);
+    if (problem) {
+      this.showMessage(`Cannot show this flame graph: ${problem}.`);
+      return;
+    }
+    this.source = m.tree;
+    this.profileName = String(m.profileName ?? '');
+    this.baseName = m.baseName ? String(m.baseName) : '';
+    const saved = this.host.saved() as Saved | undefined;
+    const mine = saved && typeof saved === 'object' && saved.profileName === this.profileName ? saved.view : undefined;
+    this.state = restoreViewState(m.tree, mine, m.state);
+    this.undoStack = [];
+    this.zoomHistory = [];
+    this.paint.setNames(m.tree.names);
+    this.marks.highlighted = null;
+    this.toolbar.setTitle(this.profileName, this.baseName);
+    this.toolbar.setSampleTypes(m.tree.sampleTypes, this.state.sampleTypeIndex);
+    this.legend.render(this.paint, !!m.tree.baseTotal);
+    this.showMessage('');
+    this.rebuild(this.state.zoom);
+    this.applySearch();
+    this.render();
+    performance.clearMeasures('gomem-flame:first-paint');
+    performance.measure('gomem-flame:first-paint', { start: started, detail: { nodes: m.tree.parent.length } });
+    this.save();
+  }
+
+  private view(): FlameViewState {
+    if (!this.state) throw new Error('no profile yet');
+    return this.state;
+  }
+
+  /** Derives the main tree (and sandwich) from the filters, keeping `zoom` when it is valid there. */
+  private rebuild(zoom: number): void {
+    const s = this.view();
+    const src = this.source!;
+    const derived = applyFilters(src, { focus: s.focus, ignored: s.ignored });
+    this.main = new FlameModel(derived, s.sampleTypeIndex);
+    this.main.zoom = zoom < this.main.nodes && this.main.layout.width[zoom] > 0 ? zoom : 0;
+    s.zoom = this.main.zoom;
+    this.mainView.setModel(this.main);
+    this.rebuildSandwich();
+  }
+
+  private rebuildSandwich(): void {
+    const s = this.view();
+    const main = this.main!;
+    const on = !!s.sandwich;
+    this.mainView.element.hidden = on;
+    this.sandwich.element.hidden = !on;
+    this.sandwichModels = null;
+    if (!on) {
+      this.active = this.mainView;
+      return;
+    }
+    const callers = callersOf(main.tree, main.shape, s.sandwich);
+    const callees = calleesOf(main.tree, s.sandwich);
+    this.sandwichModels = {
+      callers: callers && new FlameModel(compose(main.derived, callers), s.sampleTypeIndex, true),
+      callees: callees && new FlameModel(compose(main.derived, callees), s.sampleTypeIndex),
+    };
+    this.sandwich.show(s.sandwich, this.sandwichModels.callers, this.sandwichModels.callees);
+    this.active = this.sandwich.callees;
+  }
+
+  /** Redraws everything and refreshes the bars; timed as gomem-flame:render. */
+  private render(): void {
+    const started = performance.now();
+    const s = this.view();
+    const main = this.main!;
+    this.navbar.render(main.tree, main.zoom, s, this.undoStack.length > 0);
+    this.renderSelection();
+    const frames = s.sandwich ? this.sandwich.draw() : this.mainView.draw();
+    performance.clearMeasures('gomem-flame:render');
+    performance.measure('gomem-flame:render', { start: started, detail: { frames } });
+    this.writeSummary();
+  }
+
+  /** Canvas-only redraw (hover, highlight, selection). */
+  private redraw(): void {
+    if (this.view().sandwich) this.sandwich.draw();
+    else this.mainView.draw();
+    this.writeSummary();
+  }
+
+  private renderSelection(): void {
+    const m = this.active.model;
+    const node = m?.selected ?? -1;
+    const name = m && node >= 0 ? m.tree.names[m.tree.name[node]] : null;
+    this.selection.render(name, name ? packageOf(name) : '');
+  }
+
+  // --- zoom, selection, hover, open ---------------------------------------------------------
+
+  private zoomTo(v: FlameView, node: number): void {
+    const m = v.model;
+    if (!m) return;
+    this.active = v;
+    m.selected = node;
+    if (node !== m.zoom) {
+      if (v === this.mainView) this.zoomHistory.push(m.zoom);
+      m.zoom = node;
+      v.updateExtent();
+      if (v === this.mainView) this.view().zoom = node;
+    }
+    this.render();
+    this.save();
+  }
+
+  private zoomSelected(): void {
+    const m = this.active.model;
+    if (m && m.selected >= 0) this.zoomTo(this.active, m.selected);
+  }
+
+  private select(v: FlameView, node: number): void {
+    const m = v.model;
+    if (!m) return;
+    this.active = v;
+    m.selected = node;
+    v.reveal(node);
+    this.renderSelection();
+    this.announce(v, node);
+    this.redraw();
+  }
+
+  private hover(v: FlameView, node: number, e: MouseEvent | null): void {
+    const m = v.model;
+    if (!m || node < 0 || !e) {
+      this.tooltip.hide();
+      return;
+    }
+    this.tooltip.show(describeFrame(m.tree, node, m.layout.sampleType, this.whole()), HINT, e.clientX, e.clientY);
+  }
+
+  private open(v: FlameView, node: number): void {
+    const m = v.model;
+    if (!m || node < 0 || !m.tree.files[m.tree.file[node]]) return;
+    this.host.post({ type: 'openLocation', node: m.origin(node) });
+  }
+
+  private openSelected(): void {
+    const m = this.active.model;
+    if (m && m.selected >= 0) this.open(this.active, m.selected);
+  }
+
+  private withSelected(act: (name: string) => void): void {
+    const m = this.active.model;
+    if (m && m.selected >= 0) act(m.tree.names[m.tree.name[m.selected]]);
+  }
+
+  /** Reads the selected frame to screen readers. */
+  private announce(v: FlameView, node: number): void {
+    const m = v.model!;
+    const d = describeFrame(m.tree, node, m.layout.sampleType, this.whole());
+    this.announcer.textContent = [d.name, d.location, ...d.rows.map(([k, val]) => `${k} ${val}`)].filter(Boolean).join(', ');
+  }
+
+  // --- filters, undo -------------------------------------------------------------------------
+
+  private hide(entry: string): void {
+    const s = this.view();
+    if (!s.ignored.includes(entry)) this.changeFilters({ ignored: [...s.ignored, entry] });
+  }
+
+  /** Applies a focus / ignore / sandwich change, remembering the previous one for Undo. */
+  private changeFilters(next: Partial<Snapshot>): void {
+    const s = this.view();
+    this.undoStack.push({ focus: s.focus, ignored: s.ignored, sandwich: s.sandwich, zoom: s.zoom });
+    if (this.undoStack.length > 100) this.undoStack.shift();
+    const treeChanged = next.focus !== undefined || next.ignored !== undefined;
+    this.applySnapshot({ focus: s.focus, ignored: s.ignored, sandwich: s.sandwich, zoom: treeChanged ? 0 : s.zoom, ...next }, treeChanged);
+  }
+
+  private undo(): void {
+    const prev = this.undoStack.pop();
+    if (prev) this.applySnapshot(prev, true);
+  }
+
+  private applySnapshot(snap: Snapshot, treeChanged: boolean): void {
+    const s = this.view();
+    Object.assign(s, snap);
+    if (treeChanged) {
+      this.zoomHistory = [];
+      this.rebuild(snap.zoom);
+      this.applySearch();
+    } else {
+      this.main!.zoom = snap.zoom < this.main!.nodes ? snap.zoom : 0;
+      s.zoom = this.main!.zoom;
+      this.mainView.setModel(this.main);
+      this.rebuildSandwich();
+    }
+    this.render();
+    this.save();
+  }
+
+  // --- sample type, search, highlight --------------------------------------------------------
+
+  private setSampleType(index: number): void {
+    const s = this.view();
+    if (index === s.sampleTypeIndex || !(index >= 0 && index < this.source!.sampleTypes.length)) return;
+    s.sampleTypeIndex = index;
+    this.main!.setSampleType(index);
+    s.zoom = this.main!.zoom;
+    this.mainView.updateExtent();
+    this.sandwichModels?.callers?.setSampleType(index);
+    this.sandwichModels?.callees?.setSampleType(index);
+    this.applySearch();
+    this.render();
+    this.host.post({ type: 'setSampleType', index });
+    this.save();
+  }
+
+  private setSearch(query: string): void {
+    this.view().search = query;
+    this.applySearch();
+    this.render();
+    this.save(true);
+  }
+
+  /** Marks the functions matching the search and shows their share (outermost matches only). */
+  private applySearch(): void {
+    const s = this.view();
+    const main = this.main!;
+    const p = searchPattern(s.search);
+    this.searchError = p.error;
+    const matched = matchNames(main.tree.names, p);
+    if (matched) matched[this.source!.name[0]] = 0; // the root is not a function
+    this.marks.matched = matched;
+    this.toolbar.setSearch(s.search, this.searchError);
+    if (!matched) {
+      this.toolbar.setStatus('');
+      return;
+    }
+    const t = s.sampleTypeIndex;
+    const share = matchedShare(main.tree, main.shape, matched, t);
+    const { unit } = main.tree.sampleTypes[t];
+    const whole = this.whole();
+    const value = main.tree.baseTotal ? change(share.baseTotal, share.total, unit) : `${formatValue(share.total, unit)} (${formatShare(share.total, whole) || '–'})`;
+    this.toolbar.setStatus(share.frames ? `${share.frames} frames · ${value} of ${formatValue(whole, unit)}` : 'no match');
+  }
+
+  private highlight(functions: string[]): void {
+    if (!this.main) return;
+    const set = new Set(functions);
+    this.marks.highlighted = set.size ? namesMatching(this.main.tree.names, (s) => set.has(s)) : null;
+    this.redraw();
+  }
+
+  /** The profile's total for the current sample type: what shares are "of". */
+  private whole(): number {
+    const src = this.source!;
+    return src.total[this.view().sampleTypeIndex];
+  }
+
+  // --- keys ----------------------------------------------------------------------------------
+
+  private keyActions(): KeyActions {
+    const a = this.actions;
+    return {
+      move: (d: Move) => this.move(d),
+      zoomSelected: a.zoom,
+      escape: () => this.escape(),
+      focusSearch: () => this.toolbar.search.focus(),
+      clearSearch: () => this.clearSearch(),
+      focus: a.focus,
+      sandwich: a.sandwich,
+      hideFunction: a.hideFunction,
+      hidePackage: a.hidePackage,
+      open: a.open,
+      undo: () => this.undo(),
+    };
+  }
+
+  private clearSearch(): void {
+    this.toolbar.search.value = '';
+    this.setSearch('');
+  }
+
+  private move(dir: Move): void {
+    const v = this.active;
+    const m = v.model;
+    if (!m) return;
+    if (m.selected < 0) return this.select(v, m.zoom);
+    // In the bottom-up callers view "up" goes to callers, i.e. children.
+    const toChild = m.upward ? dir === 'up' : dir === 'down';
+    const toParent = m.upward ? dir === 'down' : dir === 'up';
+    const min = v.minWidth();
+    let next = -1;
+    if (toParent) next = m.tree.parent[m.selected];
+    else if (toChild) next = m.inZoom(m.selected) ? widestChild(m, m.selected, min) : m.tree.parent[m.zoom] === m.selected ? m.zoom : -1;
+    else next = siblingOf(m, m.selected, dir === 'left' ? -1 : 1, m.zoom, min);
+    if (next >= 0) this.select(v, next);
+  }
+
+  /** Esc: zoom out one step, else clear the search, else close the sandwich, else drop the selection. */
+  private escape(): void {
+    const v = this.active;
+    const m = v.model;
+    const s = this.view();
+    if (m && m.zoom !== 0) {
+      const back = v === this.mainView ? (this.zoomHistory.pop() ?? 0) : 0;
+      m.zoom = back < m.nodes ? back : 0;
+      if (v === this.mainView) s.zoom = m.zoom;
+      v.updateExtent();
+      this.render();
+      this.save();
+    } else if (s.search) this.clearSearch();
+    else if (s.sandwich) this.changeFilters({ sandwich: '' });
+    else if (m && m.selected >= 0) {
+      m.selected = -1;
+      this.renderSelection();
+      this.redraw();
+    }
+  }
+
+  // --- state, theme, messages ----------------------------------------------------------------
+
+  /** Saves the view state in the webview and tells the host (debounced while typing a search). */
+  private save(debounce = false): void {
+    const state: FlameViewState = { ...this.view(), ignored: [...this.view().ignored] };
+    this.host.save({ profileName: this.profileName, view: state } satisfies Saved);
+    clearTimeout(this.stateTimer);
+    const post = () => this.host.post({ type: 'state', state });
+    if (debounce) this.stateTimer = window.setTimeout(post, 300);
+    else post();
+  }
+
+  private showMessage(text: string): void {
+    this.message.textContent = text;
+    this.message.hidden = !text;
+  }
+
+  /** VS Code changes body classes and the html element's variables when the theme changes. */
+  private watchTheme(): void {
+    const refresh = () => {
+      this.paint.refresh();
+      if (!this.source) return;
+      this.legend.render(this.paint, !!this.source.baseTotal);
+      this.redraw();
+    };
+    const obs = new MutationObserver(refresh);
+    obs.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+  }
+
+  private writeSummary(): void {
+    if (!this.summary || !this.main || !this.state) return;
+    const c = this.mainView.canvas;
+    this.summary.write({
+      nodes: this.main.nodes,
+      state: this.state,
+      zoom: this.main.zoom,
+      selected: this.active.model?.selected ?? -1,
+      diff: !!this.main.tree.baseTotal,
+      search: { status: this.toolbar.element.querySelector('.flame-search-status')?.textContent ?? '', error: this.searchError },
+      canvas: { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, dpr: window.devicePixelRatio },
+      main: this.state.sandwich ? [] : this.mainView.drawn(),
+      callers: this.state.sandwich ? this.sandwich.callers.drawn() : [],
+      callees: this.state.sandwich ? this.sandwich.callees.drawn() : [],
+    });
+  }
+}
+
+/** A tree derived from a derived tree, with origins in the first one's source. */
+function compose(outer: DerivedTree, inner: DerivedTree): DerivedTree {
+  if (!outer.origin || !inner.origin) return { tree: inner.tree, origin: inner.origin ?? outer.origin };
+  const o = outer.origin;
+  return { tree: inner.tree, origin: inner.origin.map((n) => o[n]) };
+}

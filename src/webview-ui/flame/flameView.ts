@@ -1,0 +1,383 @@
+import { nodeAt } from '../../core/flame/navigate';
+import { diffLevel } from '../../core/flame/palette';
+import { h } from './dom';
+import type { FlameModel } from './model';
+import type { Paint } from './paint';
+
+/** Row height and the narrowest frame drawn, in CSS pixels. */
+export const ROW = 18;
+const MIN_PX = 0.5;
+const PAD = 3;
+
+/** Name-indexed marks shared by every view: search matches and frames the editor asked to highlight. */
+export interface Marks {
+  matched: Uint8Array | null;
+  highlighted: Uint8Array | null;
+}
+
+export interface ViewEvents {
+  zoom(view: FlameView, node: number): void;
+  open(view: FlameView, node: number): void;
+  select(view: FlameView, node: number): void;
+  hover(view: FlameView, node: number, e: MouseEvent | null): void;
+}
+
+/** One frame as drawn, for the test summary. */
+export interface DrawnFrame {
+  node: number;
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  fill: string;
+  label: string;
+  dim: boolean;
+  matched: boolean;
+  highlighted: boolean;
+}
+
+const DIM = 1;
+const MATCHED = 2;
+const HIGHLIGHTED = 4;
+const ANCESTOR = 8;
+
+/**
+ * A flame graph on a 2D canvas. Each draw walks only the zoomed frame's
+ * subtree, skipping whole subtrees that are narrower than half a pixel or
+ * below the viewport, collects the visible frames into preallocated typed
+ * arrays, then paints boxes, outlines and labels in three passes (few
+ * fillStyle switches, nothing allocated per frame). The canvas has the
+ * viewport's size times devicePixelRatio; the scroller's spacer gives the
+ * native scrollbar the full height.
+ */
+export class FlameView {
+  readonly element: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  model: FlameModel | null = null;
+  private readonly scroller: HTMLElement;
+  private readonly spacer: HTMLElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private cssW = 0;
+  private cssH = 0;
+  private dpr = 1;
+  private count = 0;
+  private nodes = new Int32Array(1024);
+  private xs = new Float32Array(1024);
+  private ws = new Float32Array(1024);
+  private ys = new Float32Array(1024);
+  private flags = new Uint8Array(1024);
+  private frame = 0;
+  /** scrollTop and the bottom-up origin, read once per draw or event (not per frame). */
+  private top = 0;
+  private bottom = 0;
+
+  constructor(
+    private readonly paint: Paint,
+    private readonly marks: Marks,
+    private readonly events: ViewEvents,
+    label: string,
+  ) {
+    this.canvas = h('canvas', { cls: 'flame-canvas' });
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', label);
+    this.spacer = h('div', { cls: 'flame-spacer' });
+    this.scroller = h('div', { cls: 'flame-scroll' }, this.canvas, this.spacer);
+    this.element = h('div', { cls: 'flame-view' }, this.scroller);
+    const ctx = this.canvas.getContext('2d', { alpha: false });
+    if (!ctx) throw new Error('no 2D canvas');
+    this.ctx = ctx;
+    this.listen();
+  }
+
+  setModel(m: FlameModel | null): void {
+    this.model = m;
+    this.updateExtent();
+    if (m?.upward) this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+
+  /** Call after the zoom changed: the scrollable height follows the zoomed subtree. */
+  updateExtent(): void {
+    this.measure();
+    this.spacer.style.height = `${Math.max(0, this.contentHeight() - this.cssH)}px`;
+  }
+
+  private contentHeight(): number {
+    const m = this.model;
+    return m ? (m.shape.maxDepth[m.zoom] + 1) * ROW + ROW : 0;
+  }
+
+  /** Syncs the canvas backing store with its CSS size and the device pixel ratio. */
+  private measure(): void {
+    const w = this.scroller.clientWidth;
+    const hgt = this.scroller.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    if (w === this.cssW && hgt === this.cssH && dpr === this.dpr) return;
+    this.cssW = w;
+    this.cssH = hgt;
+    this.dpr = dpr;
+    this.canvas.width = Math.max(1, Math.round(w * dpr));
+    this.canvas.height = Math.max(1, Math.round(hgt * dpr));
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${hgt}px`;
+  }
+
+  private sync(): void {
+    this.measure();
+    this.top = this.scroller.scrollTop;
+    this.bottom = Math.max(this.contentHeight(), this.cssH);
+  }
+
+  /** y of a row's top in the viewport. */
+  private rowY(depth: number): number {
+    return this.model?.upward ? this.bottom - (depth + 1) * ROW - this.top : depth * ROW - this.top;
+  }
+
+  private rowAt(y: number): number {
+    return Math.floor(this.model?.upward ? (this.bottom - this.top - y) / ROW : (y + this.top) / ROW);
+  }
+
+  /** Redraws now; returns the number of frames drawn. */
+  draw(): number {
+    this.sync();
+    const ctx = this.ctx;
+    const p = this.paint;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.fillStyle = p.background;
+    ctx.fillRect(0, 0, this.cssW, this.cssH);
+    this.count = 0;
+    const m = this.model;
+    if (!m) return 0;
+    if (!(m.layout.width[m.zoom] > 0)) {
+      ctx.fillStyle = p.textDim;
+      ctx.font = p.font;
+      ctx.textBaseline = 'middle';
+      ctx.fillText('No samples of this type here.', PAD * 3, ROW);
+      return 0;
+    }
+    this.collect(m);
+    this.paintBoxes(m);
+    this.paintOutlines(m);
+    this.paintLabels(m);
+    return this.count;
+  }
+
+  /** Redraws on the next animation frame (hover, scroll, resize). */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  /** Fills the visible-frame buffers: ancestors of the zoomed frame at full width, then its subtree. */
+  private collect(m: FlameModel): void {
+    const { tree, shape, layout, zoom } = m;
+    const { x, width } = layout;
+    const scale = this.cssW / width[zoom];
+    const x0 = x[zoom];
+    const minW = MIN_PX / scale;
+    const [lo, hi] = this.rowRange();
+    for (let a = tree.parent[zoom]; a >= 0; a = tree.parent[a]) {
+      const d = tree.depth[a];
+      if (d >= lo && d <= hi) this.push(m, a, 0, this.cssW, ANCESTOR | DIM);
+    }
+    const depth = tree.depth;
+    const size = shape.size;
+    const end = zoom + size[zoom];
+    for (let i = zoom; i < end; ) {
+      const w = width[i];
+      const d = depth[i];
+      if (w < minW || d > hi) {
+        i += size[i];
+        continue;
+      }
+      if (d >= lo) this.push(m, i, (x[i] - x0) * scale, w * scale, 0);
+      i++;
+    }
+  }
+
+  private rowRange(): [number, number] {
+    const a = this.rowAt(0);
+    const b = this.rowAt(this.cssH);
+    return a <= b ? [a - 1, b + 1] : [b - 1, a + 1];
+  }
+
+  private push(m: FlameModel, node: number, px: number, pw: number, flags: number): void {
+    if (this.count === this.nodes.length) this.grow();
+    const k = this.count++;
+    const name = m.tree.name[node];
+    const { matched, highlighted } = this.marks;
+    if (matched?.[name]) flags |= MATCHED;
+    if (highlighted?.[name]) flags |= HIGHLIGHTED;
+    if ((matched || highlighted) && !(flags & (MATCHED | HIGHLIGHTED))) flags |= DIM;
+    this.nodes[k] = node;
+    this.xs[k] = px;
+    this.ws[k] = pw;
+    this.ys[k] = this.rowY(m.tree.depth[node]);
+    this.flags[k] = flags;
+  }
+
+  private grow(): void {
+    const n = this.nodes.length * 2;
+    const copy = <T extends Int32Array | Float32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    this.nodes = copy(this.nodes, new Int32Array(n));
+    this.xs = copy(this.xs, new Float32Array(n));
+    this.ws = copy(this.ws, new Float32Array(n));
+    this.ys = copy(this.ys, new Float32Array(n));
+    this.flags = copy(this.flags, new Uint8Array(n));
+  }
+
+  private fillOf(m: FlameModel, node: number, dim: boolean): string {
+    const t = m.tree;
+    if (t.baseTotal) {
+      const k = node * t.sampleTypes.length + m.layout.sampleType;
+      return this.paint.diffFill(diffLevel(t.total[k], t.baseTotal[k]), dim);
+    }
+    return this.paint.fill(t.name[node], dim);
+  }
+
+  private paintBoxes(m: FlameModel): void {
+    const ctx = this.ctx;
+    for (let k = 0; k < this.count; k++) {
+      const w = this.ws[k];
+      ctx.fillStyle = this.fillOf(m, this.nodes[k], (this.flags[k] & DIM) !== 0);
+      // A 1px gap separates frames that are wide enough to spare it.
+      ctx.fillRect(this.xs[k], this.ys[k], w >= 3 ? w - 1 : w, ROW - 1);
+    }
+  }
+
+  private paintOutlines(m: FlameModel): void {
+    const ctx = this.ctx;
+    const p = this.paint;
+    const outline = (k: number, color: string, lw: number) => {
+      const w = this.ws[k] >= 3 ? this.ws[k] - 1 : this.ws[k];
+      ctx.strokeStyle = color;
+      ctx.lineWidth = lw;
+      ctx.strokeRect(this.xs[k] + lw / 2, this.ys[k] + lw / 2, Math.max(0, w - lw), ROW - 1 - lw);
+    };
+    for (let k = 0; k < this.count; k++) {
+      const f = this.flags[k];
+      if (f & HIGHLIGHTED) outline(k, p.highlightBorder, 2);
+      else if (f & MATCHED) outline(k, p.matchBorder, 1);
+      const node = this.nodes[k];
+      if (node === m.selected) outline(k, p.selectBorder, 2);
+      else if (node === m.hovered) outline(k, p.hoverBorder, 1);
+    }
+  }
+
+  private paintLabels(m: FlameModel): void {
+    const ctx = this.ctx;
+    const p = this.paint;
+    ctx.font = p.font;
+    ctx.textBaseline = 'middle';
+    const cw = p.charWidth;
+    // Normal labels first, dimmed ones second: two colour switches in all.
+    for (let pass = 0; pass < 2; pass++) {
+      ctx.fillStyle = pass === 0 ? p.text : p.textDim;
+      for (let k = 0; k < this.count; k++) {
+        if (((this.flags[k] & DIM) !== 0) !== (pass === 1)) continue;
+        const room = this.ws[k] - 2 * PAD;
+        if (room < cw * 2) continue;
+        const label = p.label(m.tree.name[this.nodes[k]], Math.floor(room / cw));
+        if (label) ctx.fillText(label, this.xs[k] + PAD, this.ys[k] + ROW / 2, room);
+      }
+    }
+  }
+
+  /** The frame under a point of the viewport (client coordinates), or -1. */
+  frameAt(clientX: number, clientY: number): number {
+    const m = this.model;
+    if (!m || !(m.layout.width[m.zoom] > 0)) return -1;
+    this.sync();
+    const r = this.canvas.getBoundingClientRect();
+    const { x, width } = m.layout;
+    const scale = this.cssW / width[m.zoom];
+    const vx = x[m.zoom] + (clientX - r.left) / scale;
+    return nodeAt(m, m.zoom, vx, this.rowAt(clientY - r.top), MIN_PX / scale);
+  }
+
+  /** Narrowest width (in layout units) that is drawn at the current zoom. */
+  minWidth(): number {
+    const m = this.model;
+    return m ? (MIN_PX * m.layout.width[m.zoom]) / Math.max(1, this.cssW) : 0;
+  }
+
+  /** Scrolls so that `node`'s row is in view. */
+  reveal(node: number): void {
+    const m = this.model;
+    if (!m || node < 0) return;
+    this.sync();
+    const y = this.rowY(m.tree.depth[node]);
+    if (y < 0) this.scroller.scrollTop += y;
+    else if (y + ROW > this.cssH) this.scroller.scrollTop += y + ROW - this.cssH;
+  }
+
+  /** The frames of the last draw, for the test summary. */
+  drawn(): DrawnFrame[] {
+    const m = this.model;
+    if (!m) return [];
+    const out: DrawnFrame[] = [];
+    const cw = this.paint.charWidth;
+    for (let k = 0; k < this.count; k++) {
+      const node = this.nodes[k];
+      const f = this.flags[k];
+      const room = this.ws[k] - 2 * PAD;
+      out.push({
+        node,
+        name: m.tree.names[m.tree.name[node]],
+        x: round(this.xs[k]),
+        y: round(this.ys[k]),
+        w: round(this.ws[k]),
+        fill: this.fillOf(m, node, (f & DIM) !== 0),
+        label: room < cw * 2 ? '' : this.paint.label(m.tree.name[node], Math.floor(room / cw)),
+        dim: (f & DIM) !== 0 && (f & ANCESTOR) === 0,
+        matched: (f & MATCHED) !== 0,
+        highlighted: (f & HIGHLIGHTED) !== 0,
+      });
+    }
+    return out;
+  }
+
+  private listen(): void {
+    const c = this.canvas;
+    c.addEventListener('click', (e) => {
+      const node = this.frameAt(e.clientX, e.clientY);
+      if (node < 0) return;
+      if (e.ctrlKey || e.metaKey) this.events.open(this, node);
+      else this.events.zoom(this, node);
+    });
+    c.addEventListener('dblclick', (e) => {
+      const node = this.frameAt(e.clientX, e.clientY);
+      if (node >= 0) this.events.open(this, node);
+    });
+    c.addEventListener('contextmenu', (e) => {
+      const node = this.frameAt(e.clientX, e.clientY);
+      if (node < 0) return;
+      e.preventDefault();
+      this.events.select(this, node);
+    });
+    c.addEventListener('mousemove', (e) => this.hoverAt(e));
+    c.addEventListener('mouseleave', () => this.hoverAt(null));
+    this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    new ResizeObserver(() => {
+      this.updateExtent();
+      this.schedule();
+    }).observe(this.scroller);
+  }
+
+  private hoverAt(e: MouseEvent | null): void {
+    const m = this.model;
+    if (!m) return;
+    const node = e ? this.frameAt(e.clientX, e.clientY) : -1;
+    const changed = node !== m.hovered;
+    m.hovered = node;
+    this.events.hover(this, node, e);
+    if (changed) this.schedule();
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}

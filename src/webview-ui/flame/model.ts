@@ -1,0 +1,52 @@
+import { layoutFlame } from '../../core/flame/layout';
+import type { FlameGeometry } from '../../core/flame/navigate';
+import { originOf, type DerivedTree } from '../../core/flame/pathTree';
+import { treeShape, type TreeShape } from '../../core/flame/shape';
+import type { FlameLayout } from '../../core/flame/layout';
+import type { FlameTree } from '../../protocol/flame';
+
+/**
+ * One drawable flame graph: a (derived) tree, its shape, the layout for the
+ * current sample type (computed once per type, then reused by every zoom
+ * and search redraw), the zoomed and selected frames.
+ */
+export class FlameModel implements FlameGeometry {
+  readonly tree: FlameTree;
+  readonly shape: TreeShape;
+  layout: FlameLayout;
+  zoom = 0;
+  selected = -1;
+  hovered = -1;
+
+  constructor(
+    readonly derived: DerivedTree,
+    sampleType: number,
+    /** Drawn bottom-up (callers above a function in the sandwich view). */
+    readonly upward = false,
+  ) {
+    this.tree = derived.tree;
+    this.shape = treeShape(this.tree);
+    this.layout = layoutFlame(this.tree, sampleType);
+  }
+
+  get nodes(): number {
+    return this.tree.parent.length;
+  }
+
+  setSampleType(t: number): void {
+    if (this.layout.sampleType === t) return;
+    this.layout = layoutFlame(this.tree, t);
+    // A frame that is empty for this type cannot stay zoomed.
+    if (!(this.layout.width[this.zoom] > 0)) this.zoom = 0;
+  }
+
+  /** The source-tree node (the host's numbering) of a node of this view. */
+  origin(node: number): number {
+    return originOf(this.derived, node);
+  }
+
+  /** Whether `node` is inside the zoomed frame's subtree (drawn at its own width). */
+  inZoom(node: number): boolean {
+    return node >= this.zoom && node < this.zoom + this.shape.size[this.zoom];
+  }
+}
