@@ -3,12 +3,15 @@ import { ProfileFormatError } from '../core/pprof/errors';
 import { DEFAULT_MAX_DECOMPRESSED } from '../core/pprof/gunzip';
 import { goPaths } from '../node/goEnv';
 import { loadProfileFile } from '../node/loadProfile';
+import { captureCommand } from './captureCommand';
 import { linesCommand } from './linesCommand';
 import { topCommand } from './topCommand';
 import { USAGE, UsageError } from './usage';
 
 /** `gomem` entry point: parse, run, print; errors become a message and a non-zero exit. */
 async function main(argv: string[]): Promise<string> {
+  // capture takes a TARGET, not a profile FILE, and options of its own.
+  if (argv[0] === 'capture') return captureCommand(argv.slice(1));
   const { values, positionals } = parseCommandLine(argv);
   const [cmd, file, source] = positionals;
   if (values.help || !cmd) return USAGE;

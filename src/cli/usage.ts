@@ -13,6 +13,14 @@ Usage:
       SOURCE.go with each line's flat and cum values beside it.
   gomem types FILE
       The sample types of a profile (the default marked with *).
+  gomem capture TARGET --kind heap|allocs|goroutine|cpu|block|mutex|trace [--seconds N] [--gc] [-o FILE]
+      Fetches a profile or execution trace from a program serving net/http/pprof.
+      TARGET is a URL (localhost:6060, https://host/debug/pprof/) or a PID whose
+      listening ports are probed for /debug/pprof/. --seconds is the duration of
+      cpu (default 30) and trace (default 1) captures; on the other kinds it asks
+      for a delta profile (values may be negative). --gc runs a GC before a heap
+      capture. Writes FILE, or <kind>-<target>-<timestamp>.pb.gz (.trace) in the
+      current directory, and prints the path written.
 
 FILE is a pprof profile (.pb.gz, .pprof, .prof; gzip or raw protobuf).
 T is a sample type name (alloc_space, inuse_objects, …) or its index.
