@@ -11,6 +11,8 @@
  *   so `close()` ends even a server that never answers;
  *   `startStalledListener()` is a port that never completes a connect;
  *   `selfSignedCert()` makes a certificate for https tests.
+ * - `functionValue(file, fn, type)` reads a captured profile back with
+ *   gomem's decoder; `captureTempDir()` is where captures go.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,6 +21,9 @@ import * as net from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { decodeProfile } from '../../src/core/pprof/decode';
+import { buildTables } from '../../src/core/pprof/tables';
+import { zlibGunzip } from '../../src/node/zlibGunzip';
 import { fixtureDir, goBinary } from './goTools';
 
 /** Environment for go: the local toolchain only, no go.work from above the fixture. */
@@ -74,8 +79,7 @@ export async function startPprofServer(opts: { ipv6?: boolean } = {}): Promise<P
 /** The built fixture binary (memoised per test process). */
 export function buildPprofServer(): Promise<string> {
   if (!binary) {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gomem-pprofserver-')), process.platform === 'win32' ? 'pprofserver.exe' : 'pprofserver');
-    process.on('exit', () => fs.rmSync(path.dirname(out), { recursive: true, force: true }));
+    const out = path.join(captureTempDir('gomem-pprofserver-'), process.platform === 'win32' ? 'pprofserver.exe' : 'pprofserver');
     binary = new Promise((resolve, reject) => {
       const env = { ...process.env, ...FIXTURE_GO_ENV };
       execFile(goBinary(), ['build', '-buildvcs=false', '-o', out, '.'], { cwd: fixtureDir('pprofserver'), env }, (err, _stdout, stderr) =>
@@ -202,11 +206,34 @@ s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
 
 /** A self-signed certificate for 127.0.0.1 and localhost (openssl), or undefined without openssl. */
 export function selfSignedCert(): { key: string; cert: string; certFile: string } | undefined {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomem-tls-'));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = captureTempDir('gomem-tls-');
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
   const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
   if (r.status !== 0) return undefined;
   return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8'), certFile };
+}
+
+/** A fresh temp dir for captured files, removed when the test process exits. */
+export function captureTempDir(prefix = 'gomem-capture-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+const tempDirs: string[] = [];
+process.on('exit', () => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/**
+ * flat and cum of one function for one sample type in a captured profile,
+ * decoded and aggregated by gomem itself (decodeProfile + buildTables): what
+ * the capture tests compare with what the fixtures are known to do.
+ */
+export function functionValue(file: string, fn: string, type: string): { flat: number; cum: number } {
+  const p = decodeProfile(fs.readFileSync(file), { gunzip: zlibGunzip, source: file });
+  const t = p.sampleTypes.findIndex((s) => s.type === type);
+  if (t < 0) throw new Error(`${file} has no sample type ${type} (has ${p.sampleTypes.map((s) => s.type).join(', ')})`);
+  const { functions } = buildTables(p);
+  const r = functions.rows.findIndex((row) => row.function === fn);
+  return r < 0 ? { flat: 0, cum: 0 } : { flat: functions.flat[r * functions.types + t], cum: functions.cum[r * functions.types + t] };
 }

@@ -1,30 +1,23 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { decodeProfile } from '../../src/core/pprof/decode';
-import { buildTables } from '../../src/core/pprof/tables';
-import { zlibGunzip } from '../../src/node/zlibGunzip';
-import { closedPort, selfSignedCert, startPprofServer, type PprofServer } from '../support/fixtureServer';
+import { captureTempDir, closedPort, functionValue, selfSignedCert, startPprofServer, type PprofServer } from '../support/fixtureServer';
 import { repoRoot, skipUnlessGo } from '../support/goTools';
 
 /** `gomem capture` as a user runs it (dist/cli.js), against the pprofserver fixture. */
 const skip = skipUnlessGo();
 let server: PprofServer;
-const dir = mkdtempSync(join(tmpdir(), 'gomem-capture-cli-'));
+const dir = captureTempDir('gomem-capture-cli-');
 
 before(async () => {
   if (!skip) server = await startPprofServer();
 });
-after(() => {
-  server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => server?.stop());
 
 function gomem(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -34,19 +27,12 @@ function gomem(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } =
   });
 }
 
-function goroutinesIn(file: string, fn: string): number {
-  const p = decodeProfile(readFileSync(file), { gunzip: zlibGunzip, source: file });
-  const { functions } = buildTables(p);
-  const r = functions.rows.findIndex((row) => row.function === fn);
-  return r < 0 ? 0 : functions.cum[r * functions.types];
-}
-
 test('capture PID --kind goroutine -o FILE', { skip }, async () => {
   const file = join(dir, 'sub', 'g.pb.gz');
   const r = await gomem([String(server.pid), '--kind', 'goroutine', '-o', file]);
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out.trim(), file, 'prints the path written');
-  assert.equal(goroutinesIn(file, 'main.leakGoroutine'), 40);
+  assert.equal(functionValue(file, 'main.leakGoroutine', 'goroutine').cum, 40);
 });
 
 test('capture host:port --kind heap --gc names the file and writes it in the current directory', { skip }, async () => {
@@ -80,7 +66,7 @@ test('https: a real profile through a TLS front, trusted with NODE_EXTRA_CA_CERT
     const file = join(dir, 'tls.pb.gz');
     const r = await gomem([`https://127.0.0.1:${port}/debug/pprof/`, '--kind', 'goroutine', '-o', file], { env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certFile } });
     assert.equal(r.code, 0, r.err);
-    assert.equal(goroutinesIn(file, 'main.leakGoroutine'), 40);
+    assert.equal(functionValue(file, 'main.leakGoroutine', 'goroutine').cum, 40);
   } finally {
     front.closeAllConnections();
     front.close();

@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { CaptureError } from '../../src/core/capture/errors';
 import type { CaptureKind } from '../../src/core/capture/kinds';
 import { captureProfile, type CaptureOptions } from '../../src/node/capture/captureProfile';
-import { closedPort, selfSignedCert, startHttpServer, startStalledListener } from '../support/fixtureServer';
+import { captureTempDir, closedPort, selfSignedCert, startHttpServer, startStalledListener } from '../support/fixtureServer';
 
 /**
  * Every way a capture can fail, against real local servers: each must give
  * its own message and leave the output folder exactly as it was (no file, no
  * temp file).
  */
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function outDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'gomem-capture-'));
-  dirs.push(d);
-  return d;
-}
-
 /** gzip magic and a header, then `size` bytes: passes for a profile as far as the capture checks. */
 function fakeProfile(size: number): Buffer {
   const b = Buffer.alloc(size, 7);
@@ -32,7 +22,7 @@ function fakeProfile(size: number): Buffer {
 }
 
 async function expectFailure(url: string, code: string, message: RegExp, opts: Partial<CaptureOptions> = {}, kind: CaptureKind = 'heap') {
-  const dir = outDir();
+  const dir = captureTempDir();
   const t0 = Date.now();
   await assert.rejects(captureProfile(url, { kind }, { outDir: dir, ...opts }), (err: unknown) => {
     assert.ok(err instanceof CaptureError, `a CaptureError, not ${String(err)}`);
@@ -194,7 +184,7 @@ test('success: the body lands whole under its name, progress counts up, names ne
     res.end(body);
   });
   try {
-    const dir = outDir();
+    const dir = captureTempDir();
     const progress: number[] = [];
     const a = await captureProfile(`${server.url}/debug/pprof/`, { kind: 'heap', gc: true }, { outDir: dir, onProgress: (n) => progress.push(n) });
     assert.deepEqual(readFileSync(a.file), body);

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
 import { CaptureError } from '../../src/core/capture/errors';
-import { decodeProfile } from '../../src/core/pprof/decode';
-import type { Profile } from '../../src/core/pprof/model';
-import { buildTables } from '../../src/core/pprof/tables';
 import { profileTest, type TestProfileOptions } from '../../src/node/capture/profileTest';
-import { zlibGunzip } from '../../src/node/zlibGunzip';
-import { FIXTURE_GO_ENV } from '../support/fixtureServer';
+import { captureTempDir, FIXTURE_GO_ENV, functionValue } from '../support/fixtureServer';
 import { fixtureDir, goBinary, goVersion, skipUnlessGo } from '../support/goTools';
 
 /**
@@ -20,18 +14,9 @@ import { fixtureDir, goBinary, goVersion, skipUnlessGo } from '../support/goTool
  */
 const skip = skipUnlessGo();
 const PKG = 'example.com/gomem/fixtures/testprof';
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function outDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'gomem-gotest-'));
-  dirs.push(d);
-  return d;
-}
-
 function run(opts: Partial<TestProfileOptions> & Pick<TestProfileOptions, 'name' | 'profiles'>, env: Record<string, string> = {}) {
   let output = '';
-  const dir = opts.outDir ?? outDir();
+  const dir = opts.outDir ?? captureTempDir();
   const result = profileTest({
     packageDir: fixtureDir('testprof'),
     outDir: dir,
@@ -42,15 +27,6 @@ function run(opts: Partial<TestProfileOptions> & Pick<TestProfileOptions, 'name'
   return { result, output: () => output, dir };
 }
 
-function valueOf(file: string, fn: string, type: string): { flat: number; cum: number } {
-  const p: Profile = decodeProfile(readFileSync(file), { gunzip: zlibGunzip, source: file });
-  const t = p.sampleTypes.findIndex((s) => s.type === type);
-  assert.ok(t >= 0, `no ${type} in ${file}`);
-  const { functions } = buildTables(p);
-  const r = functions.rows.findIndex((row) => row.function === fn);
-  return r < 0 ? { flat: 0, cum: 0 } : { flat: functions.flat[r * functions.types + t], cum: functions.cum[r * functions.types + t] };
-}
-
 test('a test\'s memory profile: every allocation of newRecord, exactly', { skip }, async () => {
   const r = run({ name: 'TestRecords', profiles: { memory: true } });
   const res = await r.result;
@@ -58,9 +34,9 @@ test('a test\'s memory profile: every allocation of newRecord, exactly', { skip 
   assert.ok(res.command.includes('-memprofilerate=1'));
   assert.match(res.files.memory!, /allocs-TestRecords-\d{8}-\d{6}\.pb\.gz$/);
   assert.deepEqual(readdirSync(r.dir), [res.files.memory!.split(/[\\/]/).pop()], 'only the profile, no test binary');
-  assert.equal(valueOf(res.files.memory!, `${PKG}.newRecord`, 'alloc_space').flat, 1000 * 112);
-  assert.equal(valueOf(res.files.memory!, `${PKG}.newRecord`, 'alloc_objects').flat, 2000);
-  assert.equal(valueOf(res.files.memory!, `${PKG}.NewRecords`, 'alloc_space').flat, 8192);
+  assert.equal(functionValue(res.files.memory!, `${PKG}.newRecord`, 'alloc_space').flat, 1000 * 112);
+  assert.equal(functionValue(res.files.memory!, `${PKG}.newRecord`, 'alloc_objects').flat, 2000);
+  assert.equal(functionValue(res.files.memory!, `${PKG}.NewRecords`, 'alloc_space').flat, 8192);
   assert.match(r.output(), /=== RUN {3}TestRecords\n--- PASS: TestRecords/);
 });
 
@@ -70,7 +46,7 @@ test('a failing test still returns the profile it wrote', { skip }, async () => 
   assert.equal(res.passed, false);
   assert.equal(res.exitCode, 1);
   assert.match(r.output(), /records_test.go:\d+: failing on purpose after allocating\n--- FAIL: TestRecordsFail/);
-  assert.equal(valueOf(res.files.memory!, `${PKG}.newRecord`, 'alloc_space').flat, 100 * 112);
+  assert.equal(functionValue(res.files.memory!, `${PKG}.newRecord`, 'alloc_space').flat, 100 * 112);
 });
 
 test('a benchmark with CPU and memory profiles', { skip }, async () => {
@@ -80,8 +56,8 @@ test('a benchmark with CPU and memory profiles', { skip }, async () => {
   assert.ok(res.command.includes('-benchmem') && res.command.includes('^$'));
   assert.match(r.output(), /BenchmarkJoinWords\S*\s+\d+\s+\d+(\.\d+)? ns\/op\s+\d+ B\/op\s+\d+ allocs\/op/);
   assert.match(res.files.cpu!, /cpu-BenchmarkJoinWords-\d{8}-\d{6}\.pb\.gz$/);
-  assert.ok(valueOf(res.files.cpu!, `${PKG}.JoinWords`, 'samples').cum >= 5, 'JoinWords is where the CPU went');
-  assert.ok(valueOf(res.files.memory!, `${PKG}.JoinWords`, 'alloc_space').cum > 0, 'and where the bytes were allocated');
+  assert.ok(functionValue(res.files.cpu!, `${PKG}.JoinWords`, 'samples').cum >= 5, 'JoinWords is where the CPU went');
+  assert.ok(functionValue(res.files.memory!, `${PKG}.JoinWords`, 'alloc_space').cum > 0, 'and where the bytes were allocated');
 });
 
 test('an execution trace of a test', { skip }, async () => {
@@ -95,7 +71,7 @@ test('build flags reach go test', { skip }, async () => {
   const r = run({ name: 'TestTagged', profiles: { memory: true }, toolchain: { go: goBinary(), env: FIXTURE_GO_ENV, buildFlags: ['-tags=gomemtag'] } });
   const res = await r.result;
   assert.match(r.output(), /--- PASS: TestTagged/);
-  assert.equal(valueOf(res.files.memory!, `${PKG}.newRecord`, 'alloc_objects').flat, 20);
+  assert.equal(functionValue(res.files.memory!, `${PKG}.newRecord`, 'alloc_objects').flat, 20);
 });
 
 test('cancel kills go test and the test binary, and keeps nothing', { skip: skip ?? (process.platform === 'win32' ? 'checks processes with pgrep' : undefined) }, async () => {

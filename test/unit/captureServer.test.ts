@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { CaptureError } from '../../src/core/capture/errors';
 import type { CaptureRequest } from '../../src/core/capture/kinds';
 import { decodeProfile } from '../../src/core/pprof/decode';
 import type { Profile } from '../../src/core/pprof/model';
-import { buildTables } from '../../src/core/pprof/tables';
 import { captureProfile } from '../../src/node/capture/captureProfile';
 import { findPprofEndpoints } from '../../src/node/capture/findPprofEndpoints';
 import { findPprofProcesses } from '../../src/node/capture/findPprofProcesses';
 import { listeningSockets } from '../../src/node/capture/listeningSockets';
 import { resolveTarget } from '../../src/node/capture/resolveTarget';
 import { zlibGunzip } from '../../src/node/zlibGunzip';
-import { startHttpServer, startPprofServer, type PprofServer } from '../support/fixtureServer';
+import { captureTempDir, functionValue, startHttpServer, startPprofServer, type PprofServer } from '../support/fixtureServer';
 import { goVersion, skipUnlessGo } from '../support/goTools';
 
 /**
@@ -28,28 +25,15 @@ import { goVersion, skipUnlessGo } from '../support/goTools';
 const skip = skipUnlessGo();
 const MiB = 1 << 20;
 let server: PprofServer;
-const out = mkdtempSync(join(tmpdir(), 'gomem-capture-server-'));
+const out = captureTempDir();
 
 before(async () => {
   if (!skip) server = await startPprofServer({ ipv6: true });
 });
-after(() => {
-  server?.stop();
-  rmSync(out, { recursive: true, force: true });
-});
+after(() => server?.stop());
 
 function decodeFile(file: string): Profile {
   return decodeProfile(readFileSync(file), { gunzip: zlibGunzip, source: file });
-}
-
-/** flat and cum of one function for one sample type, as gomem's tables compute them. */
-function valueOf(p: Profile, fn: string, type: string): { flat: number; cum: number } {
-  const t = p.sampleTypes.findIndex((s) => s.type === type);
-  assert.ok(t >= 0, `no sample type ${type} in ${p.sampleTypes.map((s) => s.type)}`);
-  const { functions } = buildTables(p);
-  const r = functions.rows.findIndex((row) => row.function === fn);
-  if (r < 0) return { flat: 0, cum: 0 };
-  return { flat: functions.flat[r * functions.types + t], cum: functions.cum[r * functions.types + t] };
 }
 
 async function capture(request: CaptureRequest): Promise<string> {
@@ -84,42 +68,43 @@ test('heap: 8 × 1 MiB still in use at retainAtStart (also with gc=1)', { skip }
     assert.match(file, new RegExp(`heap-pid${server.pid}-\\d{8}-\\d{6}(-\\d+)?\\.pb\\.gz$`));
     const p = decodeFile(file);
     assert.equal(p.sampleTypes[p.defaultSampleTypeIndex].type, 'inuse_space');
-    assert.equal(valueOf(p, 'main.retainAtStart', 'inuse_space').flat, 8 * MiB);
-    assert.equal(valueOf(p, 'main.retainAtStart', 'inuse_objects').flat, 8);
+    assert.equal(functionValue(file, 'main.retainAtStart', 'inuse_space').flat, 8 * MiB);
+    assert.equal(functionValue(file, 'main.retainAtStart', 'inuse_objects').flat, 8);
   }
 });
 
 test('allocs: 1000 × 4096 B allocated at churnAtStart, none of it in use', { skip }, async () => {
-  const p = decodeFile(await capture({ kind: 'allocs' }));
+  const file = await capture({ kind: 'allocs' });
+  const p = decodeFile(file);
   assert.equal(p.sampleTypes[p.defaultSampleTypeIndex].type, 'alloc_space');
-  assert.deepEqual(valueOf(p, 'main.churnAtStart', 'alloc_space').flat, 4_096_000);
-  assert.deepEqual(valueOf(p, 'main.churnAtStart', 'alloc_objects').flat, 1000);
-  assert.deepEqual(valueOf(p, 'main.churnAtStart', 'inuse_space').flat, 0);
+  assert.equal(functionValue(file, 'main.churnAtStart', 'alloc_space').flat, 4_096_000);
+  assert.equal(functionValue(file, 'main.churnAtStart', 'alloc_objects').flat, 1000);
+  assert.equal(functionValue(file, 'main.churnAtStart', 'inuse_space').flat, 0);
 });
 
 test('goroutine: exactly 40 parked in leakGoroutine', { skip }, async () => {
-  const p = decodeFile(await capture({ kind: 'goroutine' }));
-  assert.deepEqual(p.sampleTypes.map((t) => t.type), ['goroutine']);
-  assert.equal(valueOf(p, 'main.leakGoroutine', 'goroutine').cum, 40);
+  const file = await capture({ kind: 'goroutine' });
+  assert.deepEqual(decodeFile(file).sampleTypes.map((t) => t.type), ['goroutine']);
+  assert.equal(functionValue(file, 'main.leakGoroutine', 'goroutine').cum, 40);
 });
 
 test('block and mutex: waits charged to blockReceive and holdLock', { skip }, async () => {
-  const block = decodeFile(await capture({ kind: 'block' }));
-  assert.deepEqual(block.sampleTypes.map((t) => t.type), ['contentions', 'delay']);
-  assert.ok(valueOf(block, 'main.blockReceive', 'contentions').cum > 0);
-  assert.ok(valueOf(block, 'main.blockReceive', 'delay').cum > 0);
-  const mutex = decodeFile(await capture({ kind: 'mutex' }));
-  assert.ok(valueOf(mutex, 'main.holdLock', 'contentions').cum > 0);
-  assert.ok(valueOf(mutex, 'sync.(*Mutex).Unlock', 'delay').flat > 0, 'the mutex profile charges the unlocker');
+  const block = await capture({ kind: 'block' });
+  assert.deepEqual(decodeFile(block).sampleTypes.map((t) => t.type), ['contentions', 'delay']);
+  assert.ok(functionValue(block, 'main.blockReceive', 'contentions').cum > 0);
+  assert.ok(functionValue(block, 'main.blockReceive', 'delay').cum > 0);
+  const mutex = await capture({ kind: 'mutex' });
+  assert.ok(functionValue(mutex, 'main.holdLock', 'contentions').cum > 0);
+  assert.ok(functionValue(mutex, 'sync.(*Mutex).Unlock', 'delay').flat > 0, 'the mutex profile charges the unlocker');
 });
 
 test('cpu for 1 s while the fixture burns CPU in burnCPU', { skip }, async () => {
   const t0 = Date.now();
   const [file] = await Promise.all([capture({ kind: 'cpu', seconds: 1 }), server.control('/burn?ms=800')]);
   assert.ok(Date.now() - t0 >= 1000, 'the server profiled for the second asked');
-  const p = decodeFile(file);
-  assert.deepEqual(p.sampleTypes.map((t) => t.type), ['samples', 'cpu']);
-  assert.ok(valueOf(p, 'main.burnCPU', 'samples').cum >= 10, `burnCPU samples: ${valueOf(p, 'main.burnCPU', 'samples').cum}`);
+  assert.deepEqual(decodeFile(file).sampleTypes.map((t) => t.type), ['samples', 'cpu']);
+  const samples = functionValue(file, 'main.burnCPU', 'samples').cum;
+  assert.ok(samples >= 10, `burnCPU samples: ${samples}`);
 });
 
 test('trace for 1 s starts with this Go\'s trace header', { skip }, async () => {
@@ -139,13 +124,12 @@ test('heap delta: released memory is negative, grown memory positive, exactly', 
     await own.control('/grow?mb=2');
     const { file } = await delta;
     assert.match(file, /heap-delta-127\.0\.0\.1_\d+-/);
-    const p = decodeFile(file);
-    assert.equal(valueOf(p, 'main.retainAtStart', 'inuse_space').flat, -8 * MiB);
-    assert.equal(valueOf(p, 'main.retainAtStart', 'inuse_objects').flat, -8);
-    assert.equal(valueOf(p, 'main.retainAtStart', 'alloc_space').flat, 0, 'nothing new allocated there');
-    assert.equal(valueOf(p, 'main.growHeap', 'inuse_space').flat, 2 * MiB);
-    assert.equal(valueOf(p, 'main.growHeap', 'alloc_space').flat, 2 * MiB);
-    assert.ok(p.durationNanos >= 1_000_000_000n);
+    assert.equal(functionValue(file, 'main.retainAtStart', 'inuse_space').flat, -8 * MiB);
+    assert.equal(functionValue(file, 'main.retainAtStart', 'inuse_objects').flat, -8);
+    assert.equal(functionValue(file, 'main.retainAtStart', 'alloc_space').flat, 0, 'nothing new allocated there');
+    assert.equal(functionValue(file, 'main.growHeap', 'inuse_space').flat, 2 * MiB);
+    assert.equal(functionValue(file, 'main.growHeap', 'alloc_space').flat, 2 * MiB);
+    assert.ok(decodeFile(file).durationNanos >= 1_000_000_000n);
   } finally {
     own.stop();
   }
@@ -157,8 +141,7 @@ test('goroutine delta: 5 more leaked during the window', { skip }, async () => {
     const delta = captureProfile(own.pprofUrl, { kind: 'goroutine', seconds: 1 }, { outDir: out });
     await new Promise((r) => setTimeout(r, 300));
     await own.control('/leak?n=5');
-    const p = decodeFile((await delta).file);
-    assert.equal(valueOf(p, 'main.leakGoroutine', 'goroutine').cum, 5);
+    assert.equal(functionValue((await delta).file, 'main.leakGoroutine', 'goroutine').cum, 5);
   } finally {
     own.stop();
   }
