@@ -5,6 +5,8 @@
 //   NAME.trace        e.g. block-go1.22.trace: test/fixtures/trace-block built
 //                     with -trimpath by Go 1.22 (GOTOOLCHAIN downloads it
 //                     through the module proxy when it is not installed)
+//   old-go1.21.trace  test/fixtures/trace-old by Go 1.21: the old format gomem
+//                     declines (no facts file)
 //   NAME.facts.json   { producedBy, parsedBy, parsedSha256, parsedBytes, facts }:
 //                     the SHA-256 of the full -d=parsed text (unit tests check
 //                     that gomem prints the same events byte for byte) and the
@@ -25,7 +27,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 /** The Go release that records each format version (header 23 is Go 1.23 and 1.24). */
-const TOOLCHAINS = { 'go1.22': 'go1.22.12', 'go1.23': 'go1.23.12', 'go1.25': 'go1.25.5', 'go1.26': 'local' };
+const TOOLCHAINS = { 'go1.21': 'go1.21.13', 'go1.22': 'go1.22.12', 'go1.23': 'go1.23.12', 'go1.25': 'go1.25.5', 'go1.26': 'local' };
 const MAX_BYTES = 128 << 10;
 const ATTEMPTS = 10;
 
@@ -43,7 +45,7 @@ try {
   });
   const tools = createRequire(import.meta.url)(bundle);
   const wanted = process.argv.slice(2);
-  const names = wanted.length ? wanted : tools.GOLDEN_TRACES;
+  const names = wanted.length ? wanted : [...tools.GOLDEN_TRACES, tools.OLD_FORMAT_TRACE];
   const parsedBy = await tools.goVersionOf();
   console.log(`parsing with ${parsedBy}`);
   if (!/go1\.26/.test(parsedBy)) console.warn('warning: the golden facts were made with Go 1.26; another version may print differently');
@@ -57,6 +59,10 @@ try {
     const file = await smallTrace(tools, fixture, toolchain);
     const dest = tools.goldenTracePath(name);
     fs.copyFileSync(file, dest);
+    if (name === tools.OLD_FORMAT_TRACE) {
+      console.log(`${path.relative(root, dest)}: ${fs.statSync(dest).size} bytes (${producedBy})`);
+      continue;
+    }
     const text = await tools.goToolTraceParsed(dest);
     const facts = {
       producedBy,

@@ -211,7 +211,7 @@ export function goToolTraceParsed(file: string): Promise<string> {
 // ---------------------------------------------------------------------------
 // The trace fixtures
 
-export type TraceFixture = 'gc' | 'block' | 'leak' | 'busy';
+export type TraceFixture = 'gc' | 'block' | 'leak' | 'busy' | 'old';
 
 const tempDirs: string[] = [];
 
@@ -266,6 +266,9 @@ export async function goVersionOf(toolchain = 'local'): Promise<string> {
 
 /** The committed traces and Go's facts about them (scripts/update-golden-traces.mjs writes both). */
 export const GOLDEN_TRACES = ['gc-go1.26', 'block-go1.26', 'leak-go1.26', 'block-go1.25', 'leak-go1.25', 'block-go1.23', 'block-go1.22', 'leak-go1.22'] as const;
+
+/** A real Go 1.21 (old format) trace from test/fixtures/trace-old. */
+export const OLD_FORMAT_TRACE = 'old-go1.21';
 
 export function goldenTracePath(name: string): string {
   return goldenPath(path.join('traces', `${name}.trace`));
@@ -456,4 +459,158 @@ export function parseParsedText(text: string): ParsedFacts {
   }
   f.aliveAtEnd = gs.size;
   return f;
+}
+
+// ---------------------------------------------------------------------------
+// Writing synthetic traces (for inputs the runtime never writes)
+
+/** Unsigned LEB128, as the runtime writes it; `pad` forces that many bytes (non-minimal). */
+export function uvarint(v: number | bigint, pad = 0): number[] {
+  let x = BigInt.asUintN(64, BigInt(v));
+  const out: number[] = [];
+  do {
+    out.push(Number(x & 0x7fn) | 0x80);
+    x >>= 7n;
+  } while (x > 0n || out.length < pad);
+  out[out.length - 1] &= 0x7f;
+  return out;
+}
+
+/** Builds a trace byte by byte: header, batches, end-of-generation markers. */
+export class TraceWriter {
+  private readonly bytes: number[] = [];
+
+  constructor(version: number) {
+    for (const c of `go 1.${version} trace\0\0\0`) this.bytes.push(c.charCodeAt(0));
+  }
+
+  /** An EventBatch: header varints (size padded to 10 bytes, as the runtime does) and data. */
+  batch(gen: number, m: number, time: number, data: number[]): this {
+    this.bytes.push(EV.EventBatch, ...uvarint(gen), ...uvarint(m), ...uvarint(time), ...uvarint(data.length, 10), ...data);
+    return this;
+  }
+
+  raw(...bytes: number[]): this {
+    this.bytes.push(...bytes);
+    return this;
+  }
+
+  endOfGeneration(): this {
+    return this.raw(EV.EndOfGeneration);
+  }
+
+  build(): Uint8Array {
+    return Uint8Array.from(this.bytes);
+  }
+}
+
+/** An event: type byte and varint arguments (dt first for timed events). */
+export function ev(type: number, ...args: number[]): number[] {
+  return [type, ...args.flatMap((a) => uvarint(a))];
+}
+
+/** A Go 1.25+ sync batch body: 1 tick = 64 ns, and a clock snapshot. */
+export function syncBatch(): number[] {
+  return [EV.Sync, ...ev(EV.Frequency, 15_625_000), ...ev(EV.ClockSnapshot, 0, 1000, 1_700_000_000, 5)];
+}
+
+export function stringsBatch(strings: Record<number, string>): number[] {
+  const out: number[] = [EV.Strings];
+  for (const [id, s] of Object.entries(strings)) out.push(EV.String, ...uvarint(Number(id)), ...uvarint(s.length), ...[...s].map((c) => c.charCodeAt(0)));
+  return out;
+}
+
+/** One-frame stacks: id → [pc, func string id, file string id, line]. */
+export function stacksBatch(stacks: Record<number, [number, number, number, number]>): number[] {
+  const out: number[] = [EV.Stacks];
+  for (const [id, frame] of Object.entries(stacks)) out.push(EV.Stack, ...uvarint(Number(id)), 1, ...frame.flatMap((v) => uvarint(v)));
+  return out;
+}
+
+/**
+ * A small, valid Go 1.26 trace of one generation: goroutine 1 runs on P 0,
+ * creates goroutine 2, blocks on "chan receive"; 2 runs, unblocks 1, exits;
+ * 1 runs again. `events` replaces the event batch of M 1 to make variants.
+ */
+export function tinyTrace(events?: number[][]): Uint8Array {
+  const body = events ?? [
+    ev(EV.ProcStatus, 0, 0, 1), // P0 running
+    ev(EV.GoStatus, 1, 1, -1, 2), // G1 running
+    ev(EV.GoCreate, 1, 2, 1, 1),
+    ev(EV.GoBlock, 1, 1, 1), // reason "chan receive", stack 1
+    ev(EV.GoStart, 1, 2, 1),
+    ev(EV.GoUnblock, 1, 1, 1, 0),
+    ev(EV.GoDestroy, 1),
+    ev(EV.GoStart, 1, 1, 2),
+    ev(EV.HeapAlloc, 1, 4096),
+  ];
+  return new TraceWriter(26)
+    .batch(1, 0, 90, syncBatch())
+    .batch(1, 0, 90, stringsBatch({ 1: 'chan receive', 2: 'main.f', 3: 'main.go' }))
+    .batch(1, 0, 90, stacksBatch({ 1: [0x401000, 2, 3, 7] }))
+    .batch(1, 1, 100, body.flat())
+    .endOfGeneration()
+    .build();
+}
+
+// ---------------------------------------------------------------------------
+// Go's event table, read from the installed Go's source
+
+export interface GoEventSpec {
+  type: number;
+  name: string;
+  args: string[];
+  timed: boolean;
+  stackIds: number[];
+  stringIds: number[];
+  startEv: number;
+  experimental: boolean;
+}
+
+/** `go env GOROOT`. */
+export async function goRoot(): Promise<string> {
+  return (await run(goBinary(), ['env', 'GOROOT'], os.tmpdir())).trim();
+}
+
+/**
+ * The event specs of $GOROOT/src/internal/trace/tracev2/events.go: type
+ * numbers from the two iota blocks, fields from the specs table.
+ */
+export function parseGoEventSpecs(source: string): GoEventSpec[] {
+  const types = new Map<string, number>();
+  for (const [, first, base, body] of source.matchAll(/\n\t(Ev\w+|MaxEvent) EventType = (iota|127 \+ iota)[^\n]*\n([\s\S]*?)\n\)/g)) {
+    let n = base === 'iota' ? 0 : 127;
+    types.set(first, n++);
+    for (const [, name] of body.matchAll(/^\t(Ev\w+|NumEvents|MaxExperimentalEvent)\b/gm)) types.set(name, n++);
+  }
+  const specs: GoEventSpec[] = [];
+  for (const [, name, body] of source.matchAll(/\n\t(Ev\w+): \{\n([\s\S]*?)\n\t\},/g)) {
+    const list = (field: string) => /\{([^}]*)\}/.exec(new RegExp(`${field}:\\s*\\[\\](?:string|int)\\{[^}]*\\}`).exec(body)?.[0] ?? '{}')![1];
+    const startEv = /StartEv:\s*(Ev\w+)/.exec(body)?.[1];
+    specs.push({
+      type: types.get(name)!,
+      name: /Name:\s*"(\w+)"/.exec(body)![1],
+      args: [...list('Args').matchAll(/"(\w+)"/g)].map((m) => m[1]),
+      timed: /IsTimedEvent:\s*true/.test(body),
+      stackIds: [...list('StackIDs').matchAll(/\d+/g)].map((m) => Number(m[0])),
+      stringIds: [...list('StringIDs').matchAll(/\d+/g)].map((m) => Number(m[0])),
+      startEv: startEv ? types.get(startEv)! : 0,
+      experimental: /Experiment:\s*\w+/.test(body),
+    });
+  }
+  return specs;
+}
+
+/** Last event type of each version in $GOROOT/src/internal/trace/version/version.go. */
+export function parseGoVersionLimits(source: string, specs: GoEventSpec[]): Record<number, number> {
+  const byName = new Map(specs.map((s) => [`Ev${s.name}`, s.type]));
+  const out: Record<number, number> = {};
+  for (const [, v, rest] of source.matchAll(/\tGo1(\d\d): +tracev2\.Specs\(\)(\[:tracev2\.(Ev\w+)\+1\])?/g)) {
+    out[Number(v)] = rest ? byName.get(rest.slice(':tracev2.'.length + 1, -3))! : Math.max(...specs.filter((s) => s.type < 128).map((s) => s.type));
+  }
+  return out;
+}
+
+export function readGoSource(goroot: string, rel: string): string {
+  return fs.readFileSync(path.join(goroot, 'src', rel), 'utf8');
 }

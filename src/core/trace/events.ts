@@ -109,7 +109,7 @@ define(EV.Stack, S({ name: 'Stack', args: ['id', 'nframes'] }));
 define(EV.Strings, S({ name: 'Strings' }));
 define(EV.String, S({ name: 'String', args: ['id'] }));
 define(EV.CPUSamples, S({ name: 'CPUSamples' }));
-define(EV.CPUSample, S({ name: 'CPUSample', args: ['time', 'm', 'p', 'g', 'stack'] }));
+define(EV.CPUSample, S({ name: 'CPUSample', args: ['time', 'm', 'p', 'g', 'stack'], stackArgs: [3] }));
 define(EV.Frequency, S({ name: 'Frequency', args: ['freq'] }));
 define(EV.ExperimentalBatch, S({ name: 'ExperimentalBatch', args: ['exp', 'gen', 'm', 'time'] }));
 define(EV.Sync, S({ name: 'Sync' }));

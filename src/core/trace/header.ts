@@ -4,7 +4,7 @@ import { SUPPORTED_VERSIONS, type TraceVersion } from './events';
 /** Every Go execution trace starts with these 16 bytes: "go 1.NN trace\0\0\0". */
 export const HEADER_SIZE = 16;
 
-const HEADER = /^go 1\.(\d{1,2}) trace\0\0\0$/;
+const HEADER = /^go 1\.(\d{1,2}) trace\0+$/;
 
 /**
  * The format version from a trace's first 16 bytes. Old-format versions
