@@ -161,6 +161,8 @@ async function killTree(child) {
 function writeUserSettings(userData) {
   const settings = {
     'workbench.startupEditor': 'none',
+    // The workspace is a copy inside the repo: no "open the parent repository?" prompt over screenshots.
+    'git.openRepositoryInParentFolders': 'never',
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
@@ -261,6 +263,54 @@ async function serveScreenshots(page, dir) {
   }
 }
 
+/**
+ * Serves NAME.action.json requests: a real pointer action inside a webview,
+ * which the extension host cannot do itself. The request names a CSS
+ * selector present only in the wanted webview, the action (click, dblclick)
+ * and a point as fractions of the element's box (or pixels with xPx/yPx).
+ * The outcome goes to NAME.done.json ({ ok, error? }), then the request is
+ * deleted.
+ */
+async function serveActions(page, dir) {
+  let names;
+  try {
+    names = fs.readdirSync(dir).filter((f) => f.endsWith('.action.json'));
+  } catch {
+    return;
+  }
+  for (const req of names) {
+    const name = req.slice(0, -'.action.json'.length);
+    let outcome;
+    try {
+      const action = JSON.parse(fs.readFileSync(path.join(dir, req), 'utf8'));
+      outcome = await performAction(page, action);
+    } catch (err) {
+      outcome = { ok: false, error: err.message };
+    }
+    const tmp = path.join(dir, `${name}.done.json.partial`);
+    fs.writeFileSync(tmp, JSON.stringify(outcome));
+    fs.renameSync(tmp, path.join(dir, `${name}.done.json`));
+    fs.rmSync(path.join(dir, req), { force: true });
+    if (verbose) process.stderr.write(`[runCodeServer] action ${name}: ${JSON.stringify(outcome)}\n`);
+  }
+}
+
+/** Finds the element in any frame (webviews are nested iframes) and acts on it. */
+async function performAction(page, { selector, action = 'click', xFraction = 0.5, yFraction = 0.5, xPx, yPx }) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const el = await frame.$(selector).catch(() => null);
+    if (!el) continue;
+    const box = await el.boundingBox();
+    if (!box) continue;
+    const position = { x: xPx ?? box.width * xFraction, y: yPx ?? box.height * yFraction };
+    if (action === 'dblclick') await el.dblclick({ position });
+    else await el.click({ position });
+    return { ok: true, box: { width: box.width, height: box.height }, position };
+  }
+  return { ok: false, error: `no webview element matches ${selector}` };
+}
+
 /** Reads the results file once it is complete (the suite writes it via rename). */
 function readResults(file) {
   if (!fs.existsSync(file)) return undefined;
@@ -276,7 +326,10 @@ async function waitForResults({ page, child, log, resultsFile, screenshotDir, ti
   const deadline = started + timeoutMs;
   let exitSeenAt;
   while (Date.now() < deadline) {
-    if (screenshotDir) await serveScreenshots(page, screenshotDir);
+    if (screenshotDir) {
+      await serveScreenshots(page, screenshotDir);
+      await serveActions(page, screenshotDir);
+    }
     const results = readResults(resultsFile);
     if (results) return results;
     if (child.exitCode !== null || child.signalCode !== null) {

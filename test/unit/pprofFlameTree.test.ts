@@ -8,7 +8,8 @@ import { buildFlameTree } from '../../src/core/pprof/flameTree';
 import { buildTables } from '../../src/core/pprof/tables';
 import { zlibGunzip } from '../../src/node/zlibGunzip';
 import type { FlameTree } from '../../src/protocol/flame';
-import { goldenPath, parsePprofTop } from '../support/goTools';
+import { join } from 'node:path';
+import { fixtureDir, goldenPath, parsePprofTop } from '../support/goTools';
 
 /**
  * The flame tree against go tool pprof on the same golden profiles: a
@@ -88,4 +89,12 @@ test('prune keeps the heaviest nodes, whole paths, and the values as they were',
   assert.equal(pruned, t.parent.length - p.parent.length);
   assert.equal(p.total[1], t.total[1], 'root total unchanged');
   for (let i = 1; i < p.parent.length; i++) assert.ok(p.parent[i] >= 0 && p.parent[i] < i);
+});
+
+test('a node\'s line is its line on the heaviest path (what a double-click opens)', () => {
+  const t = tree('heap');
+  const mainMain = Array.from(t.name).findIndex((n, i) => i > 0 && t.names[n] === 'main.main');
+  const src = readFileSync(join(fixtureDir('allocs'), 'main.go'), 'utf8').split('\n');
+  // main.main's heaviest path (inuse_space, the heap default) goes through its work() call.
+  assert.equal(t.line[mainMain], src.findIndex((l) => l.trim() === 'work()') + 1);
 });

@@ -39,8 +39,9 @@ function addTree(b: TreeBuilder, keys: PairKeys, tree: FlameTree, types: number[
       self[t] = types[t] < 0 ? 0 : tree.self[i * src + types[t]];
     }
     // Preorder: a node's parent was mapped before it.
-    const node = i === 0 ? 0 : b.child(mapped[tree.parent[i]], keys.of(tree.names[tree.name[i]], tree.files[tree.file[i]]), 0);
-    if (i > 0) b.setLine(node, tree.line[i]);
+    // The current tree's lines win over the base's (weight 2 vs 1).
+    const key = i === 0 ? 0 : keys.of(tree.names[tree.name[i]], tree.files[tree.file[i]]);
+    const node = i === 0 ? 0 : b.child(mapped[tree.parent[i]], key, tree.line[i], isBase ? 1 : 2);
     mapped[i] = node;
     b.addTotal(node, row, 0, isBase);
     b.addSelf(node, self, 0, isBase);

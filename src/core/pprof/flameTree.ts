@@ -16,16 +16,19 @@ export function buildFlameTree(p: Profile, functions: Table<FunctionRow>): Flame
   const { frameKey, frameStart } = functions;
   const frameLine = frameLines(p, frameStart);
   const types = p.sampleTypes.length;
+  // A node's line is its line on the heaviest path, by the profile's default sample type.
+  const weightType = p.defaultSampleTypeIndex;
   for (let s = 0; s < p.samples.count; s++) {
     const v0 = s * types;
     if (allZero(values, v0, types)) continue;
     let node = 0;
     b.addTotal(0, values, v0);
+    const weight = Math.abs(values[v0 + weightType]);
     // Root first: locations are leaf first, frames within one innermost first.
     for (let i = locationStart[s + 1] - 1; i >= locationStart[s]; i--) {
       const loc = locations[i];
       for (let f = frameStart[loc + 1] - 1; f >= frameStart[loc]; f--) {
-        node = b.child(node, frameKey[f], frameLine[f]);
+        node = b.child(node, frameKey[f], frameLine[f], weight);
         b.addTotal(node, values, v0);
       }
     }

@@ -22,6 +22,8 @@ export class TreeBuilder {
   private parent = new Growable(Int32Array);
   private key = new Growable(Int32Array);
   private line = new Growable(Int32Array);
+  /** Weight of the sample that set each node's line: the heaviest path's line wins. */
+  private lineWeight = new Growable(Float64Array);
   private total = new Growable(Float64Array);
   private self = new Growable(Float64Array);
   private baseTotal?: Growable<Float64Array>;
@@ -44,6 +46,7 @@ export class TreeBuilder {
     this.parent.push(parent);
     this.key.push(key);
     this.line.push(line);
+    this.lineWeight.push(-1);
     for (let t = 0; t < this.types; t++) {
       this.total.push(0);
       this.self.push(0);
@@ -53,11 +56,21 @@ export class TreeBuilder {
     return n;
   }
 
-  child(parent: number, key: number, line: number): number {
+  /**
+   * The (parent, key) child, created when new. `line` is this path's line in
+   * the node's function; it becomes the node's line when `weight` (the
+   * sample's magnitude) is the largest seen for the node.
+   */
+  child(parent: number, key: number, line: number, weight = 0): number {
     let n = this.edges.get(parent, key);
     if (n < 0) {
       n = this.add(parent, key, line);
       this.edges.set(parent, key, n);
+    }
+    const w = this.lineWeight.array();
+    if (weight > w[n]) {
+      w[n] = weight;
+      this.line.array()[n] = line;
     }
     return n;
   }
@@ -67,9 +80,6 @@ export class TreeBuilder {
     return this.edges.get(parent, key);
   }
 
-  setLine(node: number, line: number): void {
-    if (this.line.array()[node] === 0) this.line.array()[node] = line;
-  }
 
   addTotal(node: number, values: ArrayLike<number>, at: number, base = false): void {
     const col = (base ? this.baseTotal : this.total)!.array();
