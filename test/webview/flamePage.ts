@@ -71,7 +71,8 @@ export async function openFlamePage(browser: Browser, base: string, opts: { them
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    // (The one warning tests cause themselves: reading canvas pixels back.)
+    if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('willReadFrequently')) problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('dialog', (d) => {
@@ -132,7 +133,9 @@ export async function summary(page: Page): Promise<Summary> {
 export async function after(page: Page, action: () => Promise<unknown>): Promise<Summary> {
   const before = await page.evaluate(() => document.getElementById('flame-summary')?.dataset.summary ?? '');
   await action();
-  await page.waitForFunction((b) => (document.getElementById('flame-summary')?.dataset.summary ?? '') !== b, before, { timeout: 5000 });
+  await page.waitForFunction((b) => (document.getElementById('flame-summary')?.dataset.summary ?? '') !== b, before, { timeout: 5000 }).catch((err: Error) => {
+    throw new Error(`the page did not redraw after ${action.toString().slice(0, 120)}`, { cause: err });
+  });
   return summary(page);
 }
 

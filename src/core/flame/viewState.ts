@@ -7,7 +7,8 @@ export function defaultViewState(tree: FlameTree): FlameViewState {
 
 /**
  * The view state to start from: the defaults, overridden field by field by
- * each source in turn (saved webview state, then what the host sent), with
+ * each source in turn (saved webview state, then what the host sent; the
+ * profile path rides along for the host's panel serializer), with
  * anything out of range for this tree dropped. The zoom is checked later,
  * against the tree the focus and hidden frames produce.
  */
@@ -18,6 +19,7 @@ export function restoreViewState(tree: FlameTree, ...sources: (Partial<FlameView
     if (isIndex(src.sampleTypeIndex, tree.sampleTypes.length)) s.sampleTypeIndex = src.sampleTypeIndex;
     if (isIndex(src.zoom, Number.MAX_SAFE_INTEGER)) s.zoom = src.zoom;
     for (const k of ['search', 'focus', 'sandwich'] as const) if (typeof src[k] === 'string') s[k] = src[k];
+    if (typeof src.profilePath === 'string') s.profilePath = src.profilePath;
     if (Array.isArray(src.ignored)) s.ignored = [...new Set(src.ignored.filter((x): x is string => typeof x === 'string' && x.length > 0))];
   }
   return s;

@@ -28,12 +28,6 @@ export interface HostPort {
   save(s: unknown): void;
 }
 
-/** What the webview saves with setState: the view, tied to the profile it was for. */
-interface Saved {
-  profileName: string;
-  view: FlameViewState;
-}
-
 /** Filter state that Undo restores. */
 type Snapshot = Pick<FlameViewState, 'focus' | 'ignored' | 'sandwich' | 'zoom'>;
 
@@ -58,6 +52,7 @@ export class FlameApp {
   private searchError = '';
   private active: FlameView;
   private stateTimer = 0;
+  private draws = 0;
   private readonly paint: Paint;
   private readonly toolbar: Toolbar;
   private readonly navbar: Navbar;
@@ -82,12 +77,15 @@ export class FlameApp {
       search: (q) => this.setSearch(q),
       compare: () => this.host.post({ type: 'compare' }),
     });
-    this.navbar = new Navbar({
-      zoom: (node) => this.zoomTo(this.mainView, node),
-      clearFocus: () => this.changeFilters({ focus: '' }),
-      unignore: (entry) => this.changeFilters({ ignored: this.view().ignored.filter((e) => e !== entry) }),
-      undo: () => this.undo(),
-    });
+    this.navbar = new Navbar(
+      {
+        zoom: (node) => this.zoomTo(this.mainView, node),
+        clearFocus: () => this.changeFilters({ focus: '' }),
+        unignore: (entry) => this.changeFilters({ ignored: this.view().ignored.filter((e) => e !== entry) }),
+        undo: () => this.undo(),
+      },
+      this.legend.element,
+    );
     this.actions = {
       zoom: () => this.zoomSelected(),
       focus: () => this.withSelected((name) => this.changeFilters({ focus: name, sandwich: '' })),
@@ -108,7 +106,7 @@ export class FlameApp {
     this.active = this.mainView;
     this.message.textContent = 'Loading…';
     const views = h('div', { cls: 'flame-views' }, this.mainView.element, this.sandwich.element);
-    root.replaceChildren(this.toolbar.element, this.navbar.element, this.selection.element, this.legend.element, this.message, views, this.announcer);
+    root.replaceChildren(this.toolbar.element, this.navbar.element, this.selection.element, this.message, views, this.announcer);
     document.body.append(this.tooltip.element);
     this.selection.render(null, '');
     document.addEventListener('keydown', (e) => {
@@ -136,9 +134,10 @@ export class FlameApp {
     this.source = m.tree;
     this.profileName = String(m.profileName ?? '');
     this.baseName = m.baseName ? String(m.baseName) : '';
-    const saved = this.host.saved() as Saved | undefined;
-    const mine = saved && typeof saved === 'object' && saved.profileName === this.profileName ? saved.view : undefined;
-    this.state = restoreViewState(m.tree, mine, m.state);
+    // Saved state (vscode.getState) counts only for the same profile; the host's state wins field by field.
+    const saved = this.host.saved() as Partial<FlameViewState> | undefined;
+    const same = saved && typeof saved === 'object' && saved.profilePath === m.state?.profilePath;
+    this.state = restoreViewState(m.tree, same ? saved : undefined, m.state);
     this.undoStack = [];
     this.zoomHistory = [];
     this.paint.setNames(m.tree.names);
@@ -198,6 +197,9 @@ export class FlameApp {
     const started = performance.now();
     const s = this.view();
     const main = this.main!;
+    // Frames moved: what was under the pointer is not any more.
+    this.tooltip.hide();
+    for (const m of [main, this.sandwichModels?.callers, this.sandwichModels?.callees]) if (m) m.hovered = -1;
     this.navbar.render(main.tree, main.zoom, s, this.undoStack.length > 0);
     this.renderSelection();
     const frames = s.sandwich ? this.sandwich.draw() : this.mainView.draw();
@@ -227,12 +229,14 @@ export class FlameApp {
     if (!m) return;
     this.active = v;
     m.selected = node;
-    if (node !== m.zoom) {
-      if (v === this.mainView) this.zoomHistory.push(m.zoom);
-      m.zoom = node;
-      v.updateExtent();
-      if (v === this.mainView) this.view().zoom = node;
+    if (node === m.zoom) {
+      this.render();
+      return;
     }
+    if (v === this.mainView) this.zoomHistory.push(m.zoom);
+    m.zoom = node;
+    v.updateExtent();
+    if (v === this.mainView) this.view().zoom = node;
     this.render();
     this.save();
   }
@@ -445,10 +449,14 @@ export class FlameApp {
 
   // --- state, theme, messages ----------------------------------------------------------------
 
-  /** Saves the view state in the webview and tells the host (debounced while typing a search). */
+  /**
+   * Saves the view state in the webview (VS Code hands it to the host's panel
+   * serializer after a restart, so it is the plain FlameViewState with the
+   * profile path) and tells the host (debounced while typing a search).
+   */
   private save(debounce = false): void {
     const state: FlameViewState = { ...this.view(), ignored: [...this.view().ignored] };
-    this.host.save({ profileName: this.profileName, view: state } satisfies Saved);
+    this.host.save(state);
     clearTimeout(this.stateTimer);
     const post = () => this.host.post({ type: 'state', state });
     if (debounce) this.stateTimer = window.setTimeout(post, 300);
@@ -475,8 +483,9 @@ export class FlameApp {
 
   private writeSummary(): void {
     if (!this.summary || !this.main || !this.state) return;
-    const c = this.mainView.canvas;
+    const c = this.state.sandwich ? this.sandwich.callers.canvas : this.mainView.canvas;
     this.summary.write({
+      draws: ++this.draws,
       nodes: this.main.nodes,
       state: this.state,
       zoom: this.main.zoom,

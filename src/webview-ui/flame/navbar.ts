@@ -9,17 +9,20 @@ export interface NavEvents {
   undo(): void;
 }
 
-/** Second row: breadcrumb of the zoomed frame's ancestors, the active focus and hidden frames, undo. */
+/** Second row: breadcrumb of the zoomed frame's ancestors, the active focus and hidden frames, the colour key, undo. */
 export class Navbar {
   readonly element: HTMLElement;
   private readonly crumbs = h('nav', { cls: 'flame-breadcrumb' });
   private readonly chips = h('span', { cls: 'flame-chips' });
   private readonly undoButton: HTMLButtonElement;
 
-  constructor(private readonly events: NavEvents) {
+  constructor(
+    private readonly events: NavEvents,
+    legend: HTMLElement,
+  ) {
     this.crumbs.setAttribute('aria-label', 'Zoom path');
     this.undoButton = button('Undo', 'Undo the last focus, hide or sandwich change (U)', () => events.undo());
-    this.element = h('div', { cls: 'flame-navbar' }, this.crumbs, this.chips, this.undoButton);
+    this.element = h('div', { cls: 'flame-navbar' }, this.crumbs, this.chips, legend, this.undoButton);
   }
 
   render(tree: FlameTree | null, zoom: number, state: FlameViewState, canUndo: boolean): void {

@@ -31,8 +31,9 @@ export class SelectionBar {
   }
 
   render(name: string | null, pkg: string): void {
-    this.name.textContent = name ?? 'Click a frame to zoom, right-click to select it.';
+    this.name.textContent = name ?? 'Click a frame to zoom, right-click to select it; arrows move, Enter zooms, Esc zooms out.';
     this.name.title = name ?? '';
+    this.name.classList.toggle('hint', name === null);
     this.buttons.forEach((b) => (b.disabled = name === null));
     this.buttons[4].disabled = name === null || !pkg;
     this.buttons[4].title = pkg ? `Hide every function of ${pkg} (P)` : 'Hide every function of this package (P)';
