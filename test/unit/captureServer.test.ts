@@ -99,12 +99,18 @@ test('block and mutex: waits charged to blockReceive and holdLock', { skip }, as
 });
 
 test('cpu for 1 s while the fixture burns CPU in burnCPU', { skip }, async () => {
+  const endpoint = await resolveTarget(server.pid);
   const t0 = Date.now();
-  const [file] = await Promise.all([capture({ kind: 'cpu', seconds: 1 }), server.control('/burn?ms=800')]);
+  const cpu = captureProfile(endpoint, { kind: 'cpu', seconds: 1 }, { outDir: out });
+  // Burn inside the profiled second, whatever else this machine is busy with.
+  await new Promise((r) => setTimeout(r, 100));
+  await server.control('/burn?ms=700');
+  const { file } = await cpu;
   assert.ok(Date.now() - t0 >= 1000, 'the server profiled for the second asked');
   assert.deepEqual(decodeFile(file).sampleTypes.map((t) => t.type), ['samples', 'cpu']);
   const samples = functionValue(file, 'main.burnCPU', 'samples').cum;
-  assert.ok(samples >= 10, `burnCPU samples: ${samples}`);
+  // 700 ms of spinning is ~70 samples on an idle core; a loaded CI box gives far fewer.
+  assert.ok(samples >= 3, `burnCPU samples: ${samples}`);
 });
 
 test('trace for 1 s starts with this Go\'s trace header', { skip }, async () => {
@@ -142,6 +148,23 @@ test('goroutine delta: 5 more leaked during the window', { skip }, async () => {
     await new Promise((r) => setTimeout(r, 300));
     await own.control('/leak?n=5');
     assert.equal(functionValue((await delta).file, 'main.leakGoroutine', 'goroutine').cum, 5);
+  } finally {
+    own.stop();
+  }
+});
+
+test('a program stopped like a paused debuggee: the ports are found, nothing answers, the message says why', { skip: skip ?? (process.platform === 'win32' ? 'no SIGSTOP' : undefined) }, async () => {
+  const own = await startPprofServer();
+  process.kill(own.pid, 'SIGSTOP'); // what a debugger's pause does to every thread
+  try {
+    await assert.rejects(findPprofEndpoints(own.pid, { timeoutMs: 500 }), (err: CaptureError) => {
+      assert.equal(err.code, 'no-pprof');
+      assert.match(err.message, new RegExp(`127\\.0\\.0\\.1:${own.pprofPort}: no complete answer from http://127\\.0\\.0\\.1:${own.pprofPort}/debug/pprof/ within 500 ms`));
+      assert.match(err.message, /if the program is paused in the debugger, continue it and try again/);
+      return true;
+    });
+    process.kill(own.pid, 'SIGCONT');
+    assert.deepEqual((await findPprofEndpoints(own.pid)).map((e) => e.url), [own.pprofUrl]);
   } finally {
     own.stop();
   }

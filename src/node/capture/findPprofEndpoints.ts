@@ -23,7 +23,11 @@ export async function findPprofEndpoints(pid: number, opts: ProbeOptions = {}): 
 
 function noPprofMessage(pid: number, sockets: readonly ListeningSocket[], results: readonly ProbeResult[]): string {
   const lines = results.map((r, i) => `  ${hostPort(sockets[i])}: ${r.ok ? 'pprof' : r.why}`);
-  return `PID ${pid} listens on ${sockets.length} TCP port${sockets.length === 1 ? '' : 's'}, but none serves net/http/pprof:\n${lines.join('\n')}\n${NO_PPROF_HINT}`;
+  const head = `PID ${pid} listens on ${sockets.length} TCP port${sockets.length === 1 ? '' : 's'}, but none serves net/http/pprof:`;
+  // A program stopped at a breakpoint accepts connections but answers nothing.
+  const allSilent = results.every((r) => !r.ok && r.code === 'timeout');
+  const paused = allSilent ? '\nNo port answered in time: if the program is paused in the debugger, continue it and try again.' : '';
+  return `${head}\n${lines.join('\n')}${paused}\n${NO_PPROF_HINT}`;
 }
 
 function hostPort(s: ListeningSocket): string {

@@ -1,13 +1,15 @@
 import { localPprofUrl } from '../../core/capture/captureUrl';
 import { describeBody } from '../../core/capture/describeBody';
-import { CaptureError } from '../../core/capture/errors';
+import { CaptureError, type CaptureErrorCode } from '../../core/capture/errors';
 import { connectAddresses, type ListeningSocket } from '../../core/capture/listeningSocket';
 import { isPprofIndex } from '../../core/capture/pprofIndex';
 import { readHead } from './bodyStream';
 import { httpGet } from './httpGet';
 
 /** Whether a URL serves the pprof index and, if not, what it did instead. */
-export type ProbeResult = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly url: string; readonly why: string };
+export type ProbeResult =
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly url: string; readonly why: string; readonly code?: CaptureErrorCode };
 
 export interface ProbeOptions {
   /** Per probe; a port that does not answer HTTP quickly is not pprof. Default 2000. */
@@ -33,7 +35,7 @@ export async function probePprof(url: string, opts: ProbeOptions = {}): Promise<
     }
   } catch (err) {
     if (err instanceof CaptureError && err.code === 'cancelled') throw err;
-    return { ok: false, url, why: err instanceof CaptureError ? err.message : String(err) };
+    return err instanceof CaptureError ? { ok: false, url, why: err.message, code: err.code } : { ok: false, url, why: String(err) };
   }
 }
 
