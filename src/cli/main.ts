@@ -6,6 +6,7 @@ import { loadProfileFile } from '../node/loadProfile';
 import { captureCommand } from './captureCommand';
 import { linesCommand } from './linesCommand';
 import { topCommand } from './topCommand';
+import { traceCommand } from './traceCommand';
 import { USAGE, UsageError } from './usage';
 
 /** `gomem` entry point: parse, run, print; errors become a message and a non-zero exit. */
@@ -15,7 +16,7 @@ async function main(argv: string[]): Promise<string> {
   const { values, positionals } = parseCommandLine(argv);
   const [cmd, file, source] = positionals;
   if (values.help || !cmd) return USAGE;
-  if (!file) throw new UsageError(`${cmd} needs a profile FILE`);
+  if (!file) throw new UsageError(`${cmd} needs a ${cmd === 'trace' ? 'trace' : 'profile'} FILE`);
   const maxBytes = Number(process.env.GOMEM_MAX_PROFILE_BYTES) || DEFAULT_MAX_DECOMPRESSED;
   switch (cmd) {
     case 'top': {
@@ -37,6 +38,11 @@ async function main(argv: string[]): Promise<string> {
       if (!source) throw new UsageError('lines needs FILE and SOURCE.go');
       const p = await loadProfileFile(file, maxBytes);
       return linesCommand(p, source, values['sample-type'], await goPaths({ runGo: true }));
+    }
+    case 'trace': {
+      const n = values.n === undefined ? undefined : Number(values.n);
+      if (n !== undefined && !(Number.isInteger(n) && n > 0)) throw new UsageError('--n takes a positive whole number');
+      return traceCommand(file, { json: values.json ?? false, n });
     }
     case 'types': {
       const p = await loadProfileFile(file, maxBytes);

@@ -13,6 +13,10 @@ Usage:
       SOURCE.go with each line's flat and cum values beside it.
   gomem types FILE
       The sample types of a profile (the default marked with *).
+  gomem trace TRACE [--json] [--n N]
+      Summary of a Go 1.22+ execution trace: GC cycles, stop-the-world pauses,
+      heap in use vs goal, goroutines, blocked time by reason (N rows per list).
+      --json prints the whole summary (times in ns since the trace start).
   gomem capture TARGET --kind heap|allocs|goroutine|cpu|block|mutex|trace [--seconds N] [--gc] [-o FILE]
       Fetches a profile or execution trace from a program serving net/http/pprof.
       TARGET is a URL (localhost:6060, https://host/debug/pprof/) or a PID whose

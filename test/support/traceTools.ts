@@ -20,6 +20,7 @@
  *
  * Only node: built-ins; bundled by esbuild to CommonJS.
  */
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,6 +32,8 @@ import type { TraceEvent } from '../../src/core/trace/traceEvent';
 import { TraceReader } from '../../src/core/trace/reader';
 import { newTransition, readTransition } from '../../src/core/trace/transition';
 import { NO_REASON, SYSCALL, WAITING_AT_START } from '../../src/core/trace/summary/goroutineTracker';
+import type { Frame, TraceSummary } from '../../src/core/trace/summary/model';
+import { firstUserFrame } from '../../src/core/trace/summary/userFrame';
 import { fixtureDir, goBinary, goldenPath } from './goTools';
 
 // ---------------------------------------------------------------------------
@@ -613,4 +616,81 @@ export function parseGoVersionLimits(source: string, specs: GoEventSpec[]): Reco
 
 export function readGoSource(goroot: string, rel: string): string {
   return fs.readFileSync(path.join(goroot, 'src', rel), 'utf8');
+}
+
+// ---------------------------------------------------------------------------
+// What the fixtures are known to do (their sources mark the places)
+
+/** Lines of test/fixtures/trace-NAME/FILE matching `re`, 1-based, as -trimpath names the file. */
+export function fixtureLines(name: TraceFixture, file: string, re: RegExp): Array<{ where: string; match: RegExpMatchArray }> {
+  const text = fs.readFileSync(path.join(fixtureDir(`trace-${name}`), file), 'utf8');
+  const out: Array<{ where: string; match: RegExpMatchArray }> = [];
+  text.split('\n').forEach((line, i) => {
+    const m = line.match(re);
+    if (m) out.push({ where: `example.com/gomem/fixtures/trace-${name}/${file}:${i + 1}`, match: m });
+  });
+  return out;
+}
+
+const at = (f: Frame | undefined) => (f ? `${f.file}:${f.line}` : '');
+
+/**
+ * trace-block: every `// WAIT: reason` line waited about 30 ms under that
+ * reason, and gomem shows that line as where the time went (its first user
+ * frame is the WAIT line in one of the reason's top stacks). The raw-syscall
+ * wait exists only in traces recorded on Linux.
+ */
+export function assertBlockBehaviour(s: TraceSummary, recordedOnLinux: boolean): void {
+  const waits = fixtureLines('block', 'main.go', /\/\/ WAIT: (.+)$/);
+  if (recordedOnLinux) waits.push(...fixtureLines('block', 'syscall_linux.go', /\/\/ WAIT: (.+)$/));
+  assert.ok(waits.length >= 8, 'the fixture marks its waits');
+  for (const { where, match } of waits) {
+    const reason = match[1].trim();
+    const r = s.blocked.find((b) => b.reason === reason);
+    assert.ok(r, `no blocked time for "${reason}"; have ${Object.keys(s.blockedNsByReason).join(', ')}`);
+    const here = r.topStacks.filter((t) => at(firstUserFrame(t.stack)) === where);
+    const ns = here.reduce((sum, t) => sum + t.ns, 0);
+    assert.ok(ns >= 25e6 && ns < 1e9, `"${reason}" at ${where}: ${ns} ns (expected about 30 ms)`);
+  }
+}
+
+/** trace-leak: 25 receivers and 10 `select {}` goroutines alive at the end, grouped at their `go` statements. */
+export function assertLeakBehaviour(s: TraceSummary): void {
+  const site = (re: RegExp) => fixtureLines('leak', 'main.go', re)[0].where;
+  const expect: Array<[string, number, string, string]> = [
+    [site(/go receive\(\)/), 25, 'main.receive', 'waiting: chan receive'],
+    [site(/go func\(\) \{ select \{\} \}\(\)/), 10, 'main.leakForever.func1', 'waiting: forever'],
+  ];
+  for (const [where, count, entry, state] of expect) {
+    const g = s.goroutines.aliveAtEndBySite.find((a) => at(a.stack[0]) === where);
+    assert.ok(g, `no goroutines alive at the end from ${where}`);
+    assert.deepEqual({ count: g.count, entry: g.entry, createdInTrace: g.createdInTrace, states: g.states }, { count, entry, createdInTrace: true, states: { [state]: count } });
+  }
+  const finished = s.goroutines.createdBySite.find((c) => at(c.stack[0]) === site(/go func\(\) \{ defer wg.Done\(\) \}\(\)/));
+  assert.equal(finished?.count, 5);
+  assert.ok(!s.goroutines.aliveAtEndBySite.some((a) => a.entry === 'main.finishWorkers.func1'), 'finished goroutines are not alive');
+  assert.ok(s.generations >= 3, `${s.generations} generations`);
+}
+
+/** trace-gc: the runtime ran several cycles, each with its sweep- and mark-termination pause, and the pause statistics add up. */
+export function assertGcBehaviour(s: TraceSummary): void {
+  assert.ok(s.gcCount >= 3, `${s.gcCount} GC cycles`);
+  for (const gc of s.gcs.filter((g) => g.durationNs !== null)) {
+    assert.deepEqual(gc.stw.map((p) => p.kind), ['GC sweep termination', 'GC mark termination']);
+    assert.ok(gc.durationNs! > 0 && gc.stw.every((p) => p.durationNs > 0 && p.startNs >= gc.startNs));
+  }
+  const d = [...s.stwPauses.map((p) => p.durationNs)].sort((a, b) => a - b);
+  const total = d.reduce((a, b) => a + b, 0);
+  assert.deepEqual(s.pauses, {
+    count: d.length,
+    p50Ns: d[Math.ceil(d.length * 0.5) - 1],
+    p90Ns: d[Math.ceil(d.length * 0.9) - 1],
+    p99Ns: d[Math.ceil(d.length * 0.99) - 1],
+    maxNs: d[d.length - 1],
+    totalNs: total,
+    share: total / s.durationNs,
+  });
+  assert.equal(s.gcPerSecond, s.gcCount / (s.durationNs / 1e9));
+  assert.ok(s.heapAlloc.length > s.gcCount && s.heapGoal.length >= s.gcCount);
+  assert.ok(s.markAssist.count > 0 && s.markAssist.totalNs > 0, 'allocating this fast makes the program assist');
 }

@@ -7,6 +7,9 @@ import { summarizeTrace } from '../../src/core/trace/summary/summarizer';
 import { skipUnlessGo } from '../support/goTools';
 import {
   GOLDEN_TRACES,
+  assertBlockBehaviour,
+  assertGcBehaviour,
+  assertLeakBehaviour,
   frameKey,
   goldenFactsPath,
   goldenTracePath,
@@ -111,6 +114,11 @@ test('golden traces read by the installed go tool trace still give the committed
 });
 
 const LIVE = ['gc', 'block', 'leak'] as const;
+const BEHAVIOUR = {
+  gc: assertGcBehaviour,
+  block: (s: TraceSummary) => assertBlockBehaviour(s, process.platform === 'linux'),
+  leak: assertLeakBehaviour,
+};
 // Build and run the fixtures side by side while the golden tests run.
 if (!skipUnlessGo()) for (const f of LIVE) void runTraceFixture(f).catch(() => undefined);
 
@@ -119,6 +127,8 @@ for (const fixture of LIVE) {
     const file = await runTraceFixture(fixture);
     const go = await goToolTraceParsed(file);
     assertSameText(gomemParsedText(file), go, `trace-${fixture}`);
-    assertSummaryEqualsGo(summarizeTrace(readFileSync(file), ALL), parseParsedText(go), `trace-${fixture}`);
+    const summary = summarizeTrace(readFileSync(file), ALL);
+    assertSummaryEqualsGo(summary, parseParsedText(go), `trace-${fixture}`);
+    BEHAVIOUR[fixture](summary);
   });
 }
