@@ -9,7 +9,7 @@ import type { Gunzip } from '../core/pprof/gunzip';
  */
 export const zlibGunzip: Gunzip = (gz, maxBytes) => {
   try {
-    const out = gunzipSync(gz, { maxOutputLength: Math.max(1, Math.min(maxBytes + 1, 2 ** 32)) });
+    const out = gunzipSync(gz, { maxOutputLength: Math.max(1, Math.min(maxBytes + 1, 2 ** 32)), chunkSize: chunkSizeHint(gz, maxBytes) });
     if (out.length > maxBytes) throw tooLarge(maxBytes);
     return out;
   } catch (err) {
@@ -20,6 +20,20 @@ export const zlibGunzip: Gunzip = (gz, maxBytes) => {
     throw new ProfileFormatError(`corrupt gzip data (${e.message})`, 'gzip');
   }
 };
+
+/**
+ * The gzip trailer's ISIZE (decompressed size mod 2^32) as zlib's chunk size,
+ * so the output fills one buffer instead of 16 KiB chunks concatenated at the
+ * end (a second copy of the whole profile at peak). Only a hint, and bounded:
+ * a hostile ISIZE can ask for no more than deflate's maximum ratio (1032:1)
+ * of the input, nor past the limit.
+ */
+function chunkSizeHint(gz: Uint8Array, maxBytes: number): number {
+  if (gz.length < 18) return 64 * 1024;
+  const n = gz.length;
+  const isize = (gz[n - 4] | (gz[n - 3] << 8) | (gz[n - 2] << 16) | (gz[n - 1] << 24)) >>> 0;
+  return Math.max(64 * 1024, Math.min(isize + 1, n * 1032, maxBytes + 1, 2 ** 30));
+}
 
 function tooLarge(maxBytes: number): ProfileFormatError {
   return new ProfileFormatError(`decompressed size exceeds the limit of ${maxBytes} bytes`, 'gzip');

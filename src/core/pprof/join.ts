@@ -104,7 +104,10 @@ function checkId(id: number, where: string): number {
   return id;
 }
 
-type IdIndex = (id: number, where: string) => number;
+type IdIndex = ((id: number, where: string) => number) & {
+  /** id → index table when ids are dense (-1 where absent), for hot loops. */
+  dense?: Int32Array;
+};
 
 /**
  * id → array index. Producers number ids densely (Go: 1..n), so a flat
@@ -119,11 +122,13 @@ function indexById(items: readonly { id: number }[], what: string): IdIndex {
       if (table[it.id] !== -1) throw new ProfileFormatError(`duplicate id ${it.id}`, `${what}[${i}]`);
       table[it.id] = i;
     });
-    return (id, where) => {
+    const lookup: IdIndex = (id, where) => {
       const i = id >= 0 && id < table.length ? table[id] : -1;
       if (i < 0) throw new ProfileFormatError(`${what} id ${id} does not exist`, where);
       return i;
     };
+    lookup.dense = table;
+    return lookup;
   }
   const map = new Map<number, number>();
   items.forEach((it, i) => {
@@ -144,7 +149,18 @@ function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex): Sam
   }
   // Ids become indexes in place: no second array for the biggest column.
   const locations = s.locationIds.finish();
-  for (let i = 0; i < locations.length; i++) locations[i] = locationIndex(locations[i], 'sample.location_id');
+  const dense = locationIndex.dense;
+  if (dense) {
+    // The common case (Go numbers locations 1..n): a table lookup per id, no call.
+    for (let i = 0; i < locations.length; i++) {
+      const id = locations[i];
+      const index = id < dense.length ? dense[id] : -1;
+      if (index < 0) locationIndex(id, 'sample.location_id'); // throws the typed error
+      locations[i] = index;
+    }
+  } else {
+    for (let i = 0; i < locations.length; i++) locations[i] = locationIndex(locations[i], 'sample.location_id');
+  }
   const hasLabels = s.labelKey.length > 0;
   return {
     count: s.count,

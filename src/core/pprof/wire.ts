@@ -157,7 +157,9 @@ function readSample(r: WireReader, end: number, s: WireSamples): void {
     const tag = r.uint32();
     const field = tag >>> 3;
     const wt = tag & 7;
-    if (field === 1) {
+    if (field === 1 && wt === 2) {
+      readPackedLocationIds(r, messageEnd(r, wt, 'sample.location_id'), s);
+    } else if (field === 1) {
       repeated(r, wt, end, 'sample.location_id', (id) => pushLocationId(s, id, r.pos));
     } else if (field === 2) {
       if (wt === 2) {
@@ -179,6 +181,31 @@ function readSample(r: WireReader, end: number, s: WireSamples): void {
   s.count++;
   s.locationStart.push(s.locationIds.length);
   s.labelStart.push(s.labelKey.length);
+}
+
+/**
+ * The biggest column: ids of 1 or 2 bytes (every profile with under 16384
+ * locations) are decoded inline, longer ones through readUint64.
+ */
+function readPackedLocationIds(r: WireReader, e: number, s: WireSamples): void {
+  const buf = r.buf;
+  const ids = s.locationIds;
+  let pos = r.pos;
+  while (pos < e) {
+    const b0 = buf[pos];
+    if (b0 < 0x80) {
+      ids.push(b0);
+      pos += 1;
+    } else if (pos + 1 < e && buf[pos + 1] < 0x80) {
+      ids.push((b0 & 0x7f) | (buf[pos + 1] << 7));
+      pos += 2;
+    } else {
+      r.pos = pos;
+      pushLocationId(s, readUint64(buf, r, e), pos);
+      pos = r.pos;
+    }
+  }
+  r.pos = pos;
 }
 
 function pushLocationId(s: WireSamples, id: number, pos: number): void {
