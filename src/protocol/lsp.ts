@@ -1,6 +1,15 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { FlameTreeParams, FlameTreeWire, FunctionsAtParams } from './flame';
 import type {
+  EscapeChangedParams,
+  EscapeHoverParams,
+  EscapeOutputParams,
+  EscapeOutputResult,
+  EscapeRunParams,
+  EscapeRunResult,
+  EscapeSitesParams,
+  EscapeSitesResult,
+  EscapeViewParams,
   LineStatsParams,
   LineStatsResult,
   LoadProfileParams,
@@ -37,3 +46,11 @@ export const SetBaseRequest = new RequestType<SetBaseParams, ProfilesState, void
 /** Server → client: loaded profiles, the active one or its sample type changed. */
 export const ProfilesChangedNotification = new NotificationType<ProfilesState>('gomem/profilesChanged');
 
+/** Escape analysis: run the compiler for a package or module, choose what shows, read sites, hovers and the raw -m text. */
+export const EscapeRunRequest = new RequestType<EscapeRunParams, EscapeRunResult, void>('gomem/escapeRun');
+export const EscapeViewRequest = new RequestType<EscapeViewParams, void, void>('gomem/escapeView');
+export const EscapeSitesRequest = new RequestType<EscapeSitesParams, EscapeSitesResult, void>('gomem/escapeSites');
+export const EscapeHoverRequest = new RequestType<EscapeHoverParams, string | null, void>('gomem/escapeHover');
+export const EscapeOutputRequest = new RequestType<EscapeOutputParams, EscapeOutputResult | null, void>('gomem/escapeOutput');
+/** Server → client: escape findings changed for these documents. */
+export const EscapeChangedNotification = new NotificationType<EscapeChangedParams>('gomem/escapeChanged');

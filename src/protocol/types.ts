@@ -147,3 +147,95 @@ export const SERVER_COMMANDS = {
 export const CLIENT_COMMANDS = {
   showFunction: 'gomem.showFunction',
 } as const;
+
+// Escape analysis: the compiler's -m / -json findings, joined with profiles.
+
+/** How the client runs go for escape analysis (go.alternateTools / go.goroot, go.toolsEnvVars, go.buildFlags, go.buildTags). */
+export interface EscapeToolchainOptions {
+  go?: string;
+  env?: Record<string, string>;
+  buildFlags?: string[];
+  buildTags?: string;
+  /** false: `go build` instead of `go test -c` (faster; _test.go files are not analysed). Default true. */
+  includeTests?: boolean;
+}
+
+export interface EscapeRunParams {
+  /** A Go file or a directory: its package is analysed, or with scope "module" its whole module. */
+  uri: string;
+  scope: 'package' | 'module';
+  toolchain: EscapeToolchainOptions;
+}
+
+export interface EscapeRunResult {
+  scope: 'package' | 'module';
+  /** The directory go ran in. */
+  dir: string;
+  findings: number;
+  files: number;
+  exitCode: number;
+  /** Compile errors and the go command's complaints when the build failed (the packages that built still count). */
+  buildErrors: string[];
+  goMs: number;
+  parseMs: number;
+  /** Set when there is no analysis: a newer run replaced this one, go is missing, or it failed to start. */
+  failure?: { reason: 'cancelled' | 'go-not-found' | 'error'; message: string };
+}
+
+/** What the editor shows (gomem.escape.enabled, gomem.escape.kinds); the server publishes diagnostics accordingly. */
+export interface EscapeViewParams {
+  enabled: boolean;
+  kinds: string[];
+}
+
+export interface EscapeSitesParams {
+  /** With scope "file": that file's sites; with "all": every analysed site (for the costliest-escapes list). */
+  uri?: string;
+  scope: 'file' | 'all';
+}
+
+/** A line with heap escapes and what the active profile measured on it. */
+export interface EscapeSiteInfo {
+  uri: string;
+  /** 0-based line and UTF-16 character of the first escape. */
+  line: number;
+  character: number;
+  kinds: string[];
+  messages: string[];
+  bytes: number;
+  objects?: number;
+  /** "moved to heap: buf — 1.2 GB · 38 objs, 38% of alloc_space" */
+  label: string;
+}
+
+export interface EscapeSitesResult {
+  sites: EscapeSiteInfo[];
+  /** The profile and sample type the bytes come from, when one is loaded. */
+  profileName?: string;
+  sampleType?: string;
+  total?: number;
+}
+
+export interface EscapeHoverParams {
+  uri: string;
+  /** 0-based. */
+  line: number;
+}
+
+export interface EscapeOutputParams {
+  /** A file or directory: the latest analysis covering it. */
+  uri: string;
+}
+
+export interface EscapeOutputResult {
+  scope: 'package' | 'module';
+  dir: string;
+  /** The go command's arguments and its stderr: the raw -m text. */
+  args: string[];
+  text: string;
+}
+
+/** Server → client: findings changed for these documents (a run finished, the view or profile changed). */
+export interface EscapeChangedParams {
+  uris: string[];
+}

@@ -1,0 +1,93 @@
+import { flowSteps, type CompilerText, type TextFlowBlock, type TextMessage } from './compilerText';
+import type { EscapeFinding, FlowStep, SourcePos } from './finding';
+import type { EscapeKind } from './kinds';
+
+/** A message of the -m text in gomem's terms: a finding kind, or "does not escape". */
+export type TextClass = { kind: EscapeKind; subject: string } | { kind: 'no-escape'; subject: string } | undefined;
+
+/** What one -m message says (see kinds.ts for the table); undefined for messages gomem does not show. */
+export function classifyText(text: string): TextClass {
+  let m: RegExpExecArray | null;
+  if ((m = /^moved to heap: (.+)$/.exec(text))) return { kind: 'moved-to-heap', subject: m[1] };
+  if ((m = /^leaking param(?: content)?: (\S+)/.exec(text))) return { kind: 'leaking-param', subject: m[1] };
+  // Function names of generic instantiations hold spaces: "F[go.shape.struct { a int }]".
+  if ((m = /^can inline (.+?)(?: with cost -?\d+ as: .*)?$/.exec(text))) return { kind: 'can-inline', subject: m[1] };
+  if ((m = /^inlining call to (.+?)(?: with score -?\d+)?$/.exec(text))) return { kind: 'inlined-call', subject: m[1] };
+  if ((m = /^cannot inline (.+) into .+: repeated recursive cycle$/.exec(text))) return { kind: 'cannot-inline-call', subject: m[1] };
+  if ((m = /^cannot inline (.+?): /.exec(text))) return { kind: 'cannot-inline', subject: m[1] };
+  if ((m = /^(.+) escapes to heap$/.exec(text))) return { kind: 'escapes-to-heap', subject: m[1] };
+  if ((m = /^(.+) does not escape$/.exec(text))) return { kind: 'no-escape', subject: m[1] };
+  return undefined;
+}
+
+export interface TextFindings {
+  findings: EscapeFinding[];
+  /** Places where the compiler said "… does not escape". */
+  noEscape: (SourcePos & { subject: string })[];
+}
+
+/**
+ * Findings from the -m text, each with the -m=2 explanation printed for the
+ * same position and subject when `wantFlow` says so (default: always).
+ * Duplicates (a package compiled twice, as itself and as its test variant)
+ * are kept once.
+ */
+export function textFindings(parsed: CompilerText, wantFlow: (file: string, kind: EscapeKind) => boolean = () => true): TextFindings {
+  let flows: Map<string, TextFlowBlock[]> | undefined; // built on first need
+  const seen = new Set<string>();
+  const out: TextFindings = { findings: [], noEscape: [] };
+  for (const msg of parsed.messages) {
+    const c = classifyText(msg.text);
+    if (!c) continue;
+    const key = `${msg.file}\0${msg.line}\0${msg.column}\0${msg.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (c.kind === 'no-escape') out.noEscape.push({ file: msg.file, line: msg.line, column: msg.column, subject: c.subject });
+    else {
+      const flow = wantFlow(msg.file, c.kind) ? flowFor(msg, c.kind, c.subject, (flows ??= flowsByPos(parsed.flows)), parsed.cwd) : [];
+      out.findings.push({ file: msg.file, line: msg.line, column: msg.column, kind: c.kind, message: msg.text, flow, inlinedFrom: [] });
+    }
+  }
+  return out;
+}
+
+function flowsByPos(blocks: TextFlowBlock[]): Map<string, TextFlowBlock[]> {
+  const out = new Map<string, TextFlowBlock[]>();
+  for (const b of blocks) {
+    const key = `${b.file}\0${b.line}\0${b.column}`;
+    const list = out.get(key);
+    if (list) {
+      // The same explanation is printed again when the package is compiled twice.
+      if (!list.some((x) => x.header === b.header && x.lines.length === b.lines.length)) list.push(b);
+    } else out.set(key, [b]);
+  }
+  return out;
+}
+
+/** The steps of the blocks at the message's position whose subject is the message's. */
+function flowFor(msg: TextMessage, kind: EscapeKind, subject: string, flows: Map<string, TextFlowBlock[]>, cwd: string): FlowStep[] {
+  const blocks = flows.get(`${msg.file}\0${msg.line}\0${msg.column}`);
+  if (!blocks) return [];
+  return blocks.filter((b) => blockSubject(b.header, kind) === subject).flatMap((b) => flowSteps(b, cwd));
+}
+
+/** What a flow header is about, in the terms of the message it explains. */
+function blockSubject(header: string, kind: EscapeKind): string | undefined {
+  if (kind === 'leaking-param') return /^parameter (\S+) leaks to /.exec(header)?.[1];
+  const x = / escapes to heap in /.exec(header) ? header.slice(0, header.lastIndexOf(' escapes to heap in ')) : undefined;
+  // The summary says "append escapes to heap" where the explanation names the call.
+  return x !== undefined && kind === 'escapes-to-heap' && x.startsWith('append(') ? 'append' : x;
+}
+
+/** Other notes -m prints (devirtualize, bloop, escape, walk), which are not errors. */
+const OTHER_NOTES =
+  / capturing by (ref|value): |^(partially )?devirtualizing |^cannot devirtualize |will be kept alive$|^expr is unknown to bloop|ignoring self-assignment|^imprecise interface call|^index bounds check elided|^zero-copy |^assuming .* is unsafe uintptr|^marking .* as escaping/;
+
+/**
+ * What a failed build said besides -m output: compile errors and the go
+ * command's own complaints (at most `limit` lines).
+ */
+export function buildErrors(parsed: CompilerText, limit = 20): string[] {
+  const errors = parsed.messages.filter((m) => !classifyText(m.text) && !OTHER_NOTES.test(m.text));
+  return [...parsed.plain, ...errors.map((m) => `${m.file}:${m.line}${m.column ? `:${m.column}` : ''}: ${m.text}`)].slice(0, limit);
+}

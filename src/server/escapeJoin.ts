@@ -1,0 +1,37 @@
+import { companionCountType, sampleTypeIndex } from '../core/pprof/sampleTypes';
+import type { LineMeasure, MeasureInfo } from '../core/escape/siteCost';
+import type { LoadedProfile } from './loadedProfile';
+
+/**
+ * What the active profile measured on each line, for escape sites: the flat
+ * alloc_space (and alloc_objects) of a heap profile, else the active sample
+ * type when it counts bytes. Undefined for profiles without a bytes type
+ * (CPU, block, …). Files are real local paths, as both sides key them.
+ */
+export function measureInfo(lp: LoadedProfile | undefined): MeasureInfo | undefined {
+  if (!lp) return undefined;
+  const types = lp.profile.sampleTypes;
+  let bytes = sampleTypeIndex(types, 'alloc_space');
+  if (bytes < 0 && types[lp.sampleTypeIndex]?.unit === 'bytes') bytes = lp.sampleTypeIndex;
+  if (bytes < 0) return undefined;
+  const count = companionCountType(types, bytes);
+  const perFile = new Map<string, Map<number, LineMeasure>>();
+  const linesOf = (file: string): Map<number, LineMeasure> => {
+    let lines = perFile.get(file);
+    if (!lines) perFile.set(file, (lines = sumLines(lp, file, bytes, count)));
+    return lines;
+  };
+  return { sampleType: types[bytes].type, total: lp.tables.totals[bytes], measure: (file, line) => linesOf(file).get(line) };
+}
+
+function sumLines(lp: LoadedProfile, file: string, bytes: number, count: number): Map<number, LineMeasure> {
+  const t = lp.tables.fileLines;
+  const out = new Map<number, LineMeasure>();
+  for (const { line, row } of lp.byLocalFile.get(file) ?? []) {
+    const m = out.get(line) ?? { bytes: 0, objects: count >= 0 ? 0 : undefined };
+    m.bytes += t.flat[row * t.types + bytes];
+    if (count >= 0) m.objects = (m.objects ?? 0) + t.flat[row * t.types + count];
+    out.set(line, m);
+  }
+  return out;
+}
