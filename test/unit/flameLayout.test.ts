@@ -132,3 +132,12 @@ test('keyboard moves: widest drawn child, drawn siblings inside the zoom only', 
   assert.equal(siblingOf(g, a, 1, a, 0), -1, 'the zoomed frame has no siblings on screen');
   assert.equal(siblingOf(g, b, 1, b, 0), -1);
 });
+
+test('checkTree refuses columns of the wrong kind and string tables that are not strings', () => {
+  const good = stacksTree([[['main.a'], [1, 1]]]);
+  assert.match(checkTree({ ...good, parent: Array.from(good.parent) as unknown as Int32Array }), /parent is not an Int32Array/);
+  assert.match(checkTree({ ...good, total: Float32Array.from(good.total) as unknown as Float64Array }), /total is not a Float64Array/);
+  assert.match(checkTree({ ...good, baseTotal: good.total }), /base columns/);
+  assert.match(checkTree({ ...good, names: [1, 2] as unknown as string[] }), /string tables/);
+  assert.match(checkTree({ ...good, sampleTypes: [{ type: 'x' }] as never }), /sample types/);
+});

@@ -17,6 +17,7 @@ import {
   post,
   posted,
   screenshot,
+  search,
   startServer,
   summary,
   type FlamePage,
@@ -87,7 +88,7 @@ test('click zooms: the frame spans the width, its ancestors stay above; breadcru
 
 test('search: regex matches are marked, the rest dimmed, the matched share counts nested matches once', { skip }, async () => {
   await withPage(async (page) => {
-    const s = await after(page, () => page.locator('.flame-search').fill('^main\\.(recurse|work)$'));
+    const s = await search(page, '^main\\.(recurse|work)$');
     const recurse = s.main.filter((f) => f.name === 'main.recurse');
     assert.ok(recurse.length >= 1 && recurse.every((f) => f.matched && !f.dim));
     assert.ok(findFrame(s.main, 'main.work').matched);
@@ -98,7 +99,7 @@ test('search: regex matches are marked, the rest dimmed, the matched share count
     assert.match(s.search.status, new RegExp(`${formatValue(share, 'bytes')} \\(${formatShare(share, whole).replace('.', '\\.')}\\)`));
     await screenshot(page, 'flame-search');
     // An invalid regex is searched as text and the box says so.
-    const bad = await after(page, () => page.locator('.flame-search').fill('recurse('));
+    const bad = await search(page, 'recurse(');
     assert.notEqual(bad.search.error, '');
     assert.ok(await page.locator('.flame-search.invalid').count());
     assert.equal(bad.search.status, 'no match');
@@ -222,7 +223,7 @@ test('view state survives a reload (vscode.setState) and the host hears every ch
     await click(page, 'runtime.main', { button: 'right' });
     await after(page, () => page.keyboard.press('h'));
     await click(page, 'main.work');
-    await after(page, () => page.locator('.flame-search').fill('alloc'));
+    await search(page, 'alloc');
     const before = await summary(page);
     await page.getByRole('button', { name: 'Compare with…' }).click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'compare' });

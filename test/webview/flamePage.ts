@@ -116,7 +116,8 @@ export interface Summary {
   zoom: number;
   selected: number;
   diff: boolean;
-  search: { status: string; error: string };
+  /** The matched share's text for `query` (computed just after the redraw: wait for pending to clear). */
+  search: { query: string; status: string; pending: boolean; error: string };
   canvas: { width: number; height: number; cssWidth: number; cssHeight: number; dpr: number };
   main: DrawnFrame[];
   callers: DrawnFrame[];
@@ -136,6 +137,16 @@ export async function after(page: Page, action: () => Promise<unknown>): Promise
   await page.waitForFunction((b) => (document.getElementById('flame-summary')?.dataset.summary ?? '') !== b, before, { timeout: 5000 }).catch((err: Error) => {
     throw new Error(`the page did not redraw after ${action.toString().slice(0, 120)}`, { cause: err });
   });
+  return summary(page);
+}
+
+/** Types a search and waits for its matched share. */
+export async function search(page: Page, query: string): Promise<Summary> {
+  await page.locator('.flame-search').fill(query);
+  await page.waitForFunction((q) => {
+    const s = JSON.parse(document.getElementById('flame-summary')?.dataset.summary ?? '{}');
+    return s.search?.query === q && !s.search.pending;
+  }, query);
   return summary(page);
 }
 

@@ -27,7 +27,8 @@ export function applyFilters(src: FlameTree, f: FlameFilters): DerivedTree {
   const n = src.parent.length;
   const first = isFocus ? firstNamed(src, isFocus) : 0;
   if (first < 0) return { tree: emptyLike(src), origin: new Int32Array(1) };
-  const b = new PathTreeBuilder(src, first);
+  // Hiding keeps most nodes: size the builder for all of them; a focus keeps a part.
+  const b = new PathTreeBuilder(src, first, isFocus ? 1024 : n);
   // Node of the new tree each source node went into; -1 outside every focused call.
   const into = new Int32Array(n);
   if (isFocus) into[0] = -1;
@@ -35,9 +36,10 @@ export function applyFilters(src: FlameTree, f: FlameFilters): DerivedTree {
     b.addTotal(0, 0);
     b.addSelf(0, 0);
   }
+  const { parent, name: names } = src;
   for (let i = 1; i < n; i++) {
-    const up = into[src.parent[i]];
-    const name = src.name[i];
+    const up = into[parent[i]];
+    const name = names[i];
     if (up < 0) {
       into[i] = -1;
       if (isFocus && isFocus[name]) {
@@ -68,15 +70,16 @@ export function callersOf(src: FlameTree, shape: TreeShape, fn: string): Derived
   const first = firstNamed(src, isFn);
   if (first < 0) return null;
   const b = new PathTreeBuilder(src, first);
-  const n = src.parent.length;
+  const { parent, name } = src;
+  const n = parent.length;
   for (let i = 1; i < n; ) {
-    if (!isFn[src.name[i]]) {
+    if (!isFn[name[i]]) {
       i++;
       continue;
     }
     b.addTotal(0, i);
     let node = 0;
-    for (let a = src.parent[i]; a > 0; a = src.parent[a]) {
+    for (let a = parent[i]; a > 0; a = parent[a]) {
       node = b.child(node, a);
       b.addTotal(node, i);
     }

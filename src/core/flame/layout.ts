@@ -22,10 +22,11 @@ export function layoutFlame(tree: FlameTree, sampleType: number): FlameLayout {
   const n = tree.parent.length;
   const width = frameWidths(tree, sampleType);
   const x = new Float64Array(n);
+  const parent = tree.parent;
   // Next free offset inside each node, for its next child (children are in name order).
   const next = new Float64Array(n);
   for (let i = 1; i < n; i++) {
-    const p = tree.parent[i];
+    const p = parent[i];
     x[i] = next[p];
     next[p] += width[i];
     next[i] = x[i];
@@ -36,7 +37,7 @@ export function layoutFlame(tree: FlameTree, sampleType: number): FlameLayout {
 function frameWidths(tree: FlameTree, t: number): Float64Array {
   const n = tree.parent.length;
   const types = tree.sampleTypes.length;
-  const { total, self, baseTotal, baseSelf } = tree;
+  const { parent, total, self, baseTotal, baseSelf } = tree;
   // Accumulates the children's widths first (they follow their parent in preorder).
   const w = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
@@ -48,7 +49,7 @@ function frameWidths(tree: FlameTree, t: number): Float64Array {
       whole = Math.max(whole, Math.abs(baseTotal[k]));
     }
     w[i] = Math.max(whole, w[i] + own);
-    if (i > 0) w[tree.parent[i]] += w[i];
+    if (i > 0) w[parent[i]] += w[i];
   }
   return w;
 }

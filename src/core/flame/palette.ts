@@ -112,3 +112,19 @@ function hash(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
+
+/** The colour as a little-endian RGBA pixel (0xAABBGGRR), for writing into ImageData through a Uint32Array. */
+export function pixelOf(c: Hsl): number {
+  const s = c.s / 100;
+  const l = c.l / 100;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + c.h / 30) % 12;
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return rgbPixel(f(0), f(8), f(4));
+}
+
+export function rgbPixel(r: number, g: number, b: number): number {
+  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}

@@ -18,8 +18,6 @@ export function originOf(d: DerivedTree, node: number): number {
   return d.origin ? d.origin[node] : node;
 }
 
-type Column = 'total' | 'self' | 'baseTotal' | 'baseSelf';
-
 /**
  * Builds a tree of call paths over a source tree's frames: child(parent, s)
  * finds or adds the child of `parent` named like source node s, so paths
@@ -28,19 +26,30 @@ type Column = 'total' | 'self' | 'baseTotal' | 'baseSelf';
  * as every FlameTree is.
  */
 export class PathTreeBuilder {
-  private readonly origin = new Growable(Int32Array);
-  private readonly parent = new Growable(Int32Array);
-  private readonly cols: Partial<Record<Column, Growable<Float64Array>>> = {};
-  private readonly edges = new EdgeTable();
+  private readonly origin: Growable<Int32Array>;
+  private readonly parent: Growable<Int32Array>;
+  private readonly total: Growable<Float64Array>;
+  private readonly self: Growable<Float64Array>;
+  private readonly baseTotal: Growable<Float64Array> | null;
+  private readonly baseSelf: Growable<Float64Array> | null;
+  private readonly edges: EdgeTable;
   private readonly types: number;
 
+  /** `expected`: about how many nodes the tree will have (sizes the tables once instead of regrowing them). */
   constructor(
     private readonly src: FlameTree,
     rootOrigin: number,
+    expected = 1024,
   ) {
-    this.types = src.sampleTypes.length;
+    const t = (this.types = src.sampleTypes.length);
     const withBase = !!(src.baseTotal && src.baseSelf);
-    for (const c of ['total', 'self', ...(withBase ? ['baseTotal', 'baseSelf'] : [])] as Column[]) this.cols[c] = new Growable(Float64Array);
+    this.origin = new Growable(Int32Array, expected);
+    this.parent = new Growable(Int32Array, expected);
+    this.total = new Growable(Float64Array, expected * t);
+    this.self = new Growable(Float64Array, expected * t);
+    this.baseTotal = withBase ? new Growable(Float64Array, expected * t) : null;
+    this.baseSelf = withBase ? new Growable(Float64Array, expected * t) : null;
+    this.edges = new EdgeTable(expected);
     this.add(-1, rootOrigin);
   }
 
@@ -52,7 +61,12 @@ export class PathTreeBuilder {
     const n = this.parent.length;
     this.parent.push(parent);
     this.origin.push(origin);
-    for (const col of Object.values(this.cols)) for (let t = 0; t < this.types; t++) col.push(0);
+    for (let t = 0; t < this.types; t++) {
+      this.total.push(0);
+      this.self.push(0);
+      this.baseTotal?.push(0);
+      this.baseSelf?.push(0);
+    }
     return n;
   }
 
@@ -69,27 +83,26 @@ export class PathTreeBuilder {
 
   /** Adds source node s's total (and base total) to node's total. */
   addTotal(node: number, s: number): void {
-    this.addColumn('total', 'total', node, s);
-    this.addColumn('baseTotal', 'baseTotal', node, s);
+    this.addRow(this.total, this.src.total, node, s);
+    this.addRow(this.baseTotal, this.src.baseTotal, node, s);
   }
 
   addSelf(node: number, s: number): void {
-    this.addColumn('self', 'self', node, s);
-    this.addColumn('baseSelf', 'baseSelf', node, s);
+    this.addRow(this.self, this.src.self, node, s);
+    this.addRow(this.baseSelf, this.src.baseSelf, node, s);
   }
 
   /** Adds source node s's total as node's self (where an inverted path ends). */
   addTotalAsSelf(node: number, s: number): void {
-    this.addColumn('self', 'total', node, s);
-    this.addColumn('baseSelf', 'baseTotal', node, s);
+    this.addRow(this.self, this.src.total, node, s);
+    this.addRow(this.baseSelf, this.src.baseTotal, node, s);
   }
 
-  private addColumn(to: Column, from: Column, node: number, s: number): void {
-    const dst = this.cols[to]?.array();
-    const src = this.src[from];
-    if (!dst || !src) return;
+  private addRow(to: Growable<Float64Array> | null, from: Float64Array | undefined, node: number, s: number): void {
+    if (!to || !from) return;
+    const dst = to.array();
     const t = this.types;
-    for (let k = 0; k < t; k++) dst[node * t + k] += src[s * t + k];
+    for (let k = 0; k < t; k++) dst[node * t + k] += from[s * t + k];
   }
 
   finish(): DerivedTree {
@@ -113,21 +126,24 @@ export class PathTreeBuilder {
       total: new Float64Array(n * t),
       self: new Float64Array(n * t),
     };
-    if (this.cols.baseTotal) {
-      tree.baseTotal = new Float64Array(n * t);
-      tree.baseSelf = new Float64Array(n * t);
+    const copies: [Float64Array, Float64Array][] = [
+      [this.total.array(), tree.total],
+      [this.self.array(), tree.self],
+    ];
+    if (this.baseTotal && this.baseSelf) {
+      copies.push([this.baseTotal.array(), (tree.baseTotal = new Float64Array(n * t))], [this.baseSelf.array(), (tree.baseSelf = new Float64Array(n * t))]);
     }
-    const copies = (Object.keys(this.cols) as Column[]).map((c) => [this.cols[c]!.array(), tree[c]!] as const);
     const out = new Int32Array(n);
+    const { parent: par, depth, name, file, line } = tree;
     for (let i = 0; i < n; i++) {
       const old = order[i];
       const o = origin[old];
       out[i] = o;
-      tree.parent[i] = i === 0 ? -1 : at[parent[old]];
-      tree.depth[i] = i === 0 ? 0 : tree.depth[tree.parent[i]] + 1;
-      tree.name[i] = src.name[o];
-      tree.file[i] = src.file[o];
-      tree.line[i] = src.line[o];
+      par[i] = i === 0 ? -1 : at[parent[old]];
+      depth[i] = i === 0 ? 0 : depth[par[i]] + 1;
+      name[i] = src.name[o];
+      file[i] = src.file[o];
+      line[i] = src.line[o];
       for (const [from, to] of copies) for (let k = 0; k < t; k++) to[i * t + k] = from[old * t + k];
     }
     return { tree, origin: out };
@@ -157,8 +173,12 @@ export class PathTreeBuilder {
       const node = stack[--top];
       order[k++] = node;
       kids.length = 0;
-      for (let c = firstChild[node]; c >= 0; c = nextSibling[c]) kids.push(c);
-      if (kids.length > 1) kids.sort((a, b) => key(a) - key(b));
+      let sorted = true;
+      for (let c = firstChild[node]; c >= 0; c = nextSibling[c]) {
+        if (kids.length && key(kids[kids.length - 1]) > key(c)) sorted = false;
+        kids.push(c);
+      }
+      if (!sorted) kids.sort((a, b) => key(a) - key(b));
       for (let j = kids.length - 1; j >= 0; j--) stack[top++] = kids[j];
     }
     return order;

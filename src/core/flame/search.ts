@@ -41,19 +41,21 @@ export interface MatchedShare {
 export function matchedShare(tree: FlameTree, shape: TreeShape, matched: Uint8Array, sampleType: number, root = 0): MatchedShare {
   const types = tree.sampleTypes.length;
   const end = root + shape.size[root];
+  const { name, total: totals, baseTotal: baseTotals } = tree;
+  const size = shape.size;
   let total = 0;
   let baseTotal = 0;
   let frames = 0;
   for (let i = root; i < end; ) {
-    if (!matched[tree.name[i]]) {
+    if (!matched[name[i]]) {
       i++;
       continue;
     }
-    total += tree.total[i * types + sampleType];
-    if (tree.baseTotal) baseTotal += tree.baseTotal[i * types + sampleType];
+    total += totals[i * types + sampleType];
+    if (baseTotals) baseTotal += baseTotals[i * types + sampleType];
     // Count the nested matches without adding their values again.
-    const stop = i + shape.size[i];
-    for (let j = i; j < stop; j++) frames += matched[tree.name[j]];
+    const stop = i + size[i];
+    for (let j = i; j < stop; j++) frames += matched[name[j]];
     i = stop;
   }
   return { total, baseTotal, frames };

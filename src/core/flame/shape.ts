@@ -16,9 +16,10 @@ export function treeShape(tree: FlameTree): TreeShape {
   const n = tree.parent.length;
   const size = new Int32Array(n).fill(1);
   const maxDepth = tree.depth.slice();
+  const parent = tree.parent;
   // Children follow their parent in preorder: one backward pass folds them in.
   for (let i = n - 1; i > 0; i--) {
-    const p = tree.parent[i];
+    const p = parent[i];
     size[p] += size[i];
     if (maxDepth[i] > maxDepth[p]) maxDepth[p] = maxDepth[i];
   }
@@ -31,6 +32,14 @@ export function treeShape(tree: FlameTree): TreeShape {
  * message instead of looping or drawing garbage. Returns '' when valid.
  */
 export function checkTree(tree: FlameTree): string {
+  for (const col of ['parent', 'depth', 'name', 'file', 'line'] as const) if (!(tree[col] instanceof Int32Array)) return `column ${col} is not an Int32Array`;
+  for (const col of ['total', 'self'] as const) if (!(tree[col] instanceof Float64Array)) return `column ${col} is not a Float64Array`;
+  if (!!tree.baseTotal !== !!tree.baseSelf || (tree.baseTotal && !(tree.baseTotal instanceof Float64Array && tree.baseSelf instanceof Float64Array))) {
+    return 'base columns are not a pair of Float64Arrays';
+  }
+  const strings = (a: unknown) => Array.isArray(a) && a.every((s) => typeof s === 'string');
+  if (!strings(tree.names) || !strings(tree.files)) return 'the string tables are not lists of strings';
+  if (!Array.isArray(tree.sampleTypes) || !tree.sampleTypes.every((t) => typeof t?.type === 'string' && typeof t?.unit === 'string')) return 'bad sample types';
   const n = tree.parent.length;
   const types = tree.sampleTypes.length;
   if (n === 0) return 'the tree has no root';
@@ -42,16 +51,17 @@ export function checkTree(tree: FlameTree): string {
     const c = tree[col];
     if (c && c.length !== n * types) return `column ${col} has ${c.length} entries, expected ${n * types}`;
   }
-  if (tree.parent[0] !== -1 || tree.depth[0] !== 0) return 'node 0 is not the root';
+  const { parent, depth, name, file } = tree;
+  if (parent[0] !== -1 || depth[0] !== 0) return 'node 0 is not the root';
   const names = tree.names.length;
   const files = tree.files.length;
   // In preorder a node's parent is on the path from the root to the node just before it.
   const path = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const d = tree.depth[i];
-    if (i > 0 && (d < 1 || d > tree.depth[i - 1] + 1 || tree.parent[i] !== path[d - 1])) return `node ${i} is not in preorder`;
+    const d = depth[i];
+    if (i > 0 && (d < 1 || d > depth[i - 1] + 1 || parent[i] !== path[d - 1])) return `node ${i} is not in preorder`;
     path[d] = i;
-    if (tree.name[i] < 0 || tree.name[i] >= names || tree.file[i] < 0 || tree.file[i] >= files) return `node ${i} names a missing string`;
+    if (!(name[i] >= 0 && name[i] < names && file[i] >= 0 && file[i] < files)) return `node ${i} names a missing string`;
   }
   return '';
 }

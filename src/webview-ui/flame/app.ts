@@ -50,6 +50,8 @@ export class FlameApp {
   private undoStack: Snapshot[] = [];
   private zoomHistory: number[] = [];
   private searchError = '';
+  private searchStatus = { query: '', text: '', pending: false };
+  private shareTimer = 0;
   private active: FlameView;
   private stateTimer = 0;
   private draws = 0;
@@ -126,31 +128,32 @@ export class FlameApp {
 
   private init(m: Extract<HostToFlame, { type: 'init' }>): void {
     const started = performance.now();
-    const problem = checkTree(m.tree);
+    const tree = ownTree(m.tree);
+    const problem = checkTree(tree);
     if (problem) {
       this.showMessage(`Cannot show this flame graph: ${problem}.`);
       return;
     }
-    this.source = m.tree;
+    this.source = tree;
     this.profileName = String(m.profileName ?? '');
     this.baseName = m.baseName ? String(m.baseName) : '';
     // Saved state (vscode.getState) counts only for the same profile; the host's state wins field by field.
     const saved = this.host.saved() as Partial<FlameViewState> | undefined;
     const same = saved && typeof saved === 'object' && saved.profilePath === m.state?.profilePath;
-    this.state = restoreViewState(m.tree, same ? saved : undefined, m.state);
+    this.state = restoreViewState(this.source, same ? saved : undefined, m.state);
     this.undoStack = [];
     this.zoomHistory = [];
-    this.paint.setNames(m.tree.names);
+    this.paint.setNames(this.source.names);
     this.marks.highlighted = null;
     this.toolbar.setTitle(this.profileName, this.baseName);
-    this.toolbar.setSampleTypes(m.tree.sampleTypes, this.state.sampleTypeIndex);
-    this.legend.render(this.paint, !!m.tree.baseTotal);
+    this.toolbar.setSampleTypes(this.source.sampleTypes, this.state.sampleTypeIndex);
+    this.legend.render(this.paint, !!this.source.baseTotal);
     this.showMessage('');
     this.rebuild(this.state.zoom);
     this.applySearch();
     this.render();
     performance.clearMeasures('gomem-flame:first-paint');
-    performance.measure('gomem-flame:first-paint', { start: started, detail: { nodes: m.tree.parent.length } });
+    performance.measure('gomem-flame:first-paint', { start: started, detail: { nodes: tree.parent.length } });
     this.save();
   }
 
@@ -351,7 +354,11 @@ export class FlameApp {
     this.save(true);
   }
 
-  /** Marks the functions matching the search and shows their share (outermost matches only). */
+  /**
+   * Marks the functions matching the search (a test per name, so the redraw
+   * is immediate) and then, in a task of its own, shows the matched share:
+   * that walks the tree, and a keystroke's redraw should not wait for it.
+   */
   private applySearch(): void {
     const s = this.view();
     const main = this.main!;
@@ -361,16 +368,22 @@ export class FlameApp {
     if (matched) matched[this.source!.name[0]] = 0; // the root is not a function
     this.marks.matched = matched;
     this.toolbar.setSearch(s.search, this.searchError);
-    if (!matched) {
-      this.toolbar.setStatus('');
-      return;
-    }
-    const t = s.sampleTypeIndex;
+    clearTimeout(this.shareTimer);
+    this.searchStatus = { query: s.search, text: '', pending: !!matched };
+    this.toolbar.setStatus('');
+    if (matched) this.shareTimer = window.setTimeout(() => this.showShare(main, matched, s.search), 0);
+  }
+
+  private showShare(main: FlameModel, matched: Uint8Array, query: string): void {
+    const t = this.view().sampleTypeIndex;
     const share = matchedShare(main.tree, main.shape, matched, t);
     const { unit } = main.tree.sampleTypes[t];
     const whole = this.whole();
     const value = main.tree.baseTotal ? change(share.baseTotal, share.total, unit) : `${formatValue(share.total, unit)} (${formatShare(share.total, whole) || '–'})`;
-    this.toolbar.setStatus(share.frames ? `${share.frames} frames · ${value} of ${formatValue(whole, unit)}` : 'no match');
+    const text = share.frames ? `${share.frames} frames · ${value} of ${formatValue(whole, unit)}` : 'no match';
+    this.searchStatus = { query, text, pending: false };
+    this.toolbar.setStatus(text);
+    this.writeSummary();
   }
 
   private highlight(functions: string[]): void {
@@ -491,13 +504,23 @@ export class FlameApp {
       zoom: this.main.zoom,
       selected: this.active.model?.selected ?? -1,
       diff: !!this.main.tree.baseTotal,
-      search: { status: this.toolbar.element.querySelector('.flame-search-status')?.textContent ?? '', error: this.searchError },
+      search: { query: this.searchStatus.query, status: this.searchStatus.text, pending: this.searchStatus.pending, error: this.searchError },
       canvas: { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, dpr: window.devicePixelRatio },
       main: this.state.sandwich ? [] : this.mainView.drawn(),
       callers: this.state.sandwich ? this.sandwich.callers.drawn() : [],
       callees: this.state.sandwich ? this.sandwich.callees.drawn() : [],
     });
   }
+}
+
+/**
+ * The received tree as an object literal of the FlameTree shape: a
+ * structured-clone copy can come with a slow property layout, and every hot
+ * loop reads these fields.
+ */
+function ownTree(t: FlameTree): FlameTree {
+  const { sampleTypes, names, files, parent, depth, name, file, line, total, self, baseTotal, baseSelf } = t;
+  return { sampleTypes, names, files, parent, depth, name, file, line, total, self, baseTotal, baseSelf };
 }
 
 /** A tree derived from a derived tree, with origins in the first one's source. */

@@ -1,8 +1,10 @@
 import { nodeAt } from '../../core/flame/navigate';
-import { diffLevel } from '../../core/flame/palette';
+import { diffLevel, DIFF_LEVELS } from '../../core/flame/palette';
 import { h } from './dom';
 import type { FlameModel } from './model';
 import type { Paint } from './paint';
+import { BoxRaster } from './boxRaster';
+import { ANCESTOR, DIM, HIGHLIGHTED, MATCHED, MERGED, VisibleFrames } from './visibleFrames';
 
 /** Row height and the narrowest frame drawn, in CSS pixels. */
 export const ROW = 18;
@@ -34,12 +36,14 @@ export interface DrawnFrame {
   dim: boolean;
   matched: boolean;
   highlighted: boolean;
+  /** Slivers merged into one box (node and name are the first one's). */
+  merged: boolean;
 }
 
-const DIM = 1;
-const MATCHED = 2;
-const HIGHLIGHTED = 4;
-const ANCESTOR = 8;
+const OUTLINES: [number, 'highlight' | 'match', number][] = [
+  [HIGHLIGHTED, 'highlight', 2],
+  [MATCHED, 'match', 1],
+];
 
 /**
  * A flame graph on a 2D canvas. Each draw walks only the zoomed frame's
@@ -60,12 +64,8 @@ export class FlameView {
   private cssW = 0;
   private cssH = 0;
   private dpr = 1;
-  private count = 0;
-  private nodes = new Int32Array(1024);
-  private xs = new Float32Array(1024);
-  private ws = new Float32Array(1024);
-  private ys = new Float32Array(1024);
-  private flags = new Uint8Array(1024);
+  private readonly frames = new VisibleFrames();
+  private readonly raster = new BoxRaster();
   private frame = 0;
   /** scrollTop and the bottom-up origin, read once per draw or event (not per frame). */
   private top = 0;
@@ -145,7 +145,7 @@ export class FlameView {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.fillStyle = p.background;
     ctx.fillRect(0, 0, this.cssW, this.cssH);
-    this.count = 0;
+    this.frames.count = 0;
     const m = this.model;
     if (!m) return 0;
     if (!(m.layout.width[m.zoom] > 0)) {
@@ -159,7 +159,7 @@ export class FlameView {
     this.paintBoxes(m);
     this.paintOutlines(m);
     this.paintLabels(m);
-    return this.count;
+    return this.frames.count;
   }
 
   /** Redraws on the next animation frame (hover, scroll, resize). */
@@ -175,15 +175,16 @@ export class FlameView {
   private collect(m: FlameModel): void {
     const { tree, shape, layout, zoom } = m;
     const { x, width } = layout;
+    const { parent, depth } = tree;
     const scale = this.cssW / width[zoom];
     const x0 = x[zoom];
     const minW = MIN_PX / scale;
     const [lo, hi] = this.rowRange();
-    for (let a = tree.parent[zoom]; a >= 0; a = tree.parent[a]) {
-      const d = tree.depth[a];
-      if (d >= lo && d <= hi) this.push(m, a, 0, this.cssW, ANCESTOR | DIM);
+    this.frames.reset(hi - lo + 1);
+    for (let a = parent[zoom]; a >= 0; a = parent[a]) {
+      const d = depth[a];
+      if (d >= lo && d <= hi) this.add(m, a, d - lo, 0, this.cssW, ANCESTOR | DIM);
     }
-    const depth = tree.depth;
     const size = shape.size;
     const end = zoom + size[zoom];
     for (let i = zoom; i < end; ) {
@@ -193,7 +194,7 @@ export class FlameView {
         i += size[i];
         continue;
       }
-      if (d >= lo) this.push(m, i, (x[i] - x0) * scale, w * scale, 0);
+      if (d >= lo) this.add(m, i, d - lo, (x[i] - x0) * scale, w * scale, 0);
       i++;
     }
   }
@@ -201,87 +202,105 @@ export class FlameView {
   private rowRange(): [number, number] {
     const a = this.rowAt(0);
     const b = this.rowAt(this.cssH);
-    return a <= b ? [a - 1, b + 1] : [b - 1, a + 1];
+    return a <= b ? [Math.max(0, a - 1), b + 1] : [Math.max(0, b - 1), a + 1];
   }
 
-  private push(m: FlameModel, node: number, px: number, pw: number, flags: number): void {
-    if (this.count === this.nodes.length) this.grow();
-    const k = this.count++;
-    const name = m.tree.name[node];
+  private add(m: FlameModel, node: number, row: number, px: number, pw: number, flags: number): void {
+    const t = m.tree;
+    const name = t.name[node];
     const { matched, highlighted } = this.marks;
     if (matched?.[name]) flags |= MATCHED;
     if (highlighted?.[name]) flags |= HIGHLIGHTED;
     if ((matched || highlighted) && !(flags & (MATCHED | HIGHLIGHTED))) flags |= DIM;
-    this.nodes[k] = node;
-    this.xs[k] = px;
-    this.ws[k] = pw;
-    this.ys[k] = this.rowY(m.tree.depth[node]);
-    this.flags[k] = flags;
+    this.frames.add(row, node, px, pw, this.rowY(t.depth[node]), flags, this.colorKey(m, node) | (flags & DIM ? 1 : 0));
   }
 
-  private grow(): void {
-    const n = this.nodes.length * 2;
-    const copy = <T extends Int32Array | Float32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
-    this.nodes = copy(this.nodes, new Int32Array(n));
-    this.xs = copy(this.xs, new Float32Array(n));
-    this.ws = copy(this.ws, new Float32Array(n));
-    this.ys = copy(this.ys, new Float32Array(n));
-    this.flags = copy(this.flags, new Uint8Array(n));
-  }
-
-  private fillOf(m: FlameModel, node: number, dim: boolean): string {
+  /** Colour key of a node (even; +1 when dimmed): per function, or per change level in a diff. */
+  private colorKey(m: FlameModel, node: number): number {
     const t = m.tree;
-    if (t.baseTotal) {
-      const k = node * t.sampleTypes.length + m.layout.sampleType;
-      return this.paint.diffFill(diffLevel(t.total[k], t.baseTotal[k]), dim);
-    }
-    return this.paint.fill(t.name[node], dim);
+    if (!t.baseTotal) return t.name[node] * 2;
+    const k = node * t.sampleTypes.length + m.layout.sampleType;
+    return (diffLevel(t.total[k], t.baseTotal[k]) + DIFF_LEVELS) * 2;
   }
 
+  private fillOfKey(m: FlameModel, key: number): string {
+    const dim = (key & 1) === 1;
+    return m.tree.baseTotal ? this.paint.diffFill((key >> 1) - DIFF_LEVELS, dim) : this.paint.fill(key >> 1, dim);
+  }
+
+  /** Boxes into device pixels (snapped, so edges are crisp), with a 1px gap where there is room. */
   private paintBoxes(m: FlameModel): void {
-    const ctx = this.ctx;
-    for (let k = 0; k < this.count; k++) {
-      const w = this.ws[k];
-      ctx.fillStyle = this.fillOf(m, this.nodes[k], (this.flags[k] & DIM) !== 0);
-      // A 1px gap separates frames that are wide enough to spare it.
-      ctx.fillRect(this.xs[k], this.ys[k], w >= 3 ? w - 1 : w, ROW - 1);
+    const f = this.frames;
+    const dpr = this.dpr;
+    const r = this.raster;
+    const diff = !!m.tree.baseTotal;
+    r.begin(this.ctx, this.canvas.width, this.canvas.height, this.paint.backgroundPixel);
+    const gap = Math.round(dpr);
+    const h = Math.round((ROW - 1) * dpr);
+    for (let k = 0; k < f.count; k++) {
+      const x0 = Math.round(f.xs[k] * dpr);
+      let x1 = Math.round((f.xs[k] + f.ws[k]) * dpr);
+      if (x1 - x0 >= 3 * gap) x1 -= gap;
+      else if (x1 <= x0) x1 = x0 + 1;
+      const y0 = Math.round(f.ys[k] * dpr);
+      r.box(x0, x1, y0, y0 + h, this.paint.pixel(f.colorKey(k), diff));
     }
+    r.end(this.ctx);
   }
 
+  /** Search matches and editor highlights as one path each (frames of 4px and more); the selected and hovered frames on top. */
   private paintOutlines(m: FlameModel): void {
     const ctx = this.ctx;
     const p = this.paint;
-    const outline = (k: number, color: string, lw: number) => {
-      const w = this.ws[k] >= 3 ? this.ws[k] - 1 : this.ws[k];
-      ctx.strokeStyle = color;
+    const f = this.frames;
+    for (const [flag, color, lw] of OUTLINES) {
+      let any = false;
+      ctx.beginPath();
+      for (let k = 0; k < f.count; k++) {
+        // Slivers show a match by not being dimmed; an outline would only cover them.
+        if (!(f.flags[k] & flag) || f.ws[k] < 4 || (flag === MATCHED && f.flags[k] & HIGHLIGHTED)) continue;
+        this.outlineRect(k, lw);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.strokeStyle = color === 'highlight' ? p.highlightBorder : p.matchBorder;
       ctx.lineWidth = lw;
-      ctx.strokeRect(this.xs[k] + lw / 2, this.ys[k] + lw / 2, Math.max(0, w - lw), ROW - 1 - lw);
-    };
-    for (let k = 0; k < this.count; k++) {
-      const f = this.flags[k];
-      if (f & HIGHLIGHTED) outline(k, p.highlightBorder, 2);
-      else if (f & MATCHED) outline(k, p.matchBorder, 1);
-      const node = this.nodes[k];
-      if (node === m.selected) outline(k, p.selectBorder, 2);
-      else if (node === m.hovered) outline(k, p.hoverBorder, 1);
+      ctx.stroke();
     }
+    for (let k = 0; k < f.count; k++) {
+      const node = f.nodes[k];
+      if (node !== m.selected && node !== m.hovered) continue;
+      const lw = node === m.selected ? 2 : 1;
+      ctx.beginPath();
+      this.outlineRect(k, lw);
+      ctx.strokeStyle = node === m.selected ? p.selectBorder : p.hoverBorder;
+      ctx.lineWidth = lw;
+      ctx.stroke();
+    }
+  }
+
+  private outlineRect(k: number, lw: number): void {
+    const f = this.frames;
+    const w = f.ws[k] >= 3 ? f.ws[k] - 1 : f.ws[k];
+    this.ctx.rect(f.xs[k] + lw / 2, f.ys[k] + lw / 2, Math.max(0, w - lw), ROW - 1 - lw);
   }
 
   private paintLabels(m: FlameModel): void {
     const ctx = this.ctx;
     const p = this.paint;
+    const f = this.frames;
     ctx.font = p.font;
     ctx.textBaseline = 'middle';
     const cw = p.charWidth;
     // Normal labels first, dimmed ones second: two colour switches in all.
     for (let pass = 0; pass < 2; pass++) {
       ctx.fillStyle = pass === 0 ? p.text : p.textDim;
-      for (let k = 0; k < this.count; k++) {
-        if (((this.flags[k] & DIM) !== 0) !== (pass === 1)) continue;
-        const room = this.ws[k] - 2 * PAD;
+      for (let k = 0; k < f.count; k++) {
+        if (((f.flags[k] & DIM) !== 0) !== (pass === 1) || f.flags[k] & MERGED) continue;
+        const room = f.ws[k] - 2 * PAD;
         if (room < cw * 2) continue;
-        const label = p.label(m.tree.name[this.nodes[k]], Math.floor(room / cw));
-        if (label) ctx.fillText(label, this.xs[k] + PAD, this.ys[k] + ROW / 2, room);
+        const label = p.label(m.tree.name[f.nodes[k]], Math.floor(room / cw));
+        if (label) ctx.fillText(label, f.xs[k] + PAD, f.ys[k] + ROW / 2, room);
       }
     }
   }
@@ -318,23 +337,25 @@ export class FlameView {
   drawn(): DrawnFrame[] {
     const m = this.model;
     if (!m) return [];
+    const f = this.frames;
     const out: DrawnFrame[] = [];
     const cw = this.paint.charWidth;
-    for (let k = 0; k < this.count; k++) {
-      const node = this.nodes[k];
-      const f = this.flags[k];
-      const room = this.ws[k] - 2 * PAD;
+    for (let k = 0; k < f.count; k++) {
+      const node = f.nodes[k];
+      const fl = f.flags[k];
+      const room = f.ws[k] - 2 * PAD;
       out.push({
         node,
         name: m.tree.names[m.tree.name[node]],
-        x: round(this.xs[k]),
-        y: round(this.ys[k]),
-        w: round(this.ws[k]),
-        fill: this.fillOf(m, node, (f & DIM) !== 0),
-        label: room < cw * 2 ? '' : this.paint.label(m.tree.name[node], Math.floor(room / cw)),
-        dim: (f & DIM) !== 0 && (f & ANCESTOR) === 0,
-        matched: (f & MATCHED) !== 0,
-        highlighted: (f & HIGHLIGHTED) !== 0,
+        x: round(f.xs[k]),
+        y: round(f.ys[k]),
+        w: round(f.ws[k]),
+        fill: this.fillOfKey(m, f.colorKey(k)),
+        label: room < cw * 2 || fl & MERGED ? '' : this.paint.label(m.tree.name[node], Math.floor(room / cw)),
+        dim: (fl & DIM) !== 0 && (fl & ANCESTOR) === 0,
+        matched: (fl & MATCHED) !== 0,
+        highlighted: (fl & HIGHLIGHTED) !== 0,
+        merged: (fl & MERGED) !== 0,
       });
     }
     return out;

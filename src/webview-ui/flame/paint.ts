@@ -1,5 +1,5 @@
 import { fitLabel, MIN_LABEL_CHARS } from '../../core/flame/labels';
-import { cssHsl, diffColor, DIFF_LEVELS, dimmed, frameColor, shortName } from '../../core/flame/palette';
+import { cssHsl, diffColor, DIFF_LEVELS, dimmed, frameColor, pixelOf, rgbPixel, shortName, type Hsl } from '../../core/flame/palette';
 
 /**
  * Colours and font for drawing, from the VS Code theme: media/flame.css maps
@@ -25,6 +25,10 @@ export class Paint {
   private dims: string[] = [];
   private diffFills: string[] = [];
   private diffDims: string[] = [];
+  /** The background and colour keys (see colorKey) as RGBA pixels; 0 = not made yet. */
+  backgroundPixel = rgbPixel(30, 30, 30);
+  private pixels = new Uint32Array(0);
+  private diffPixels = new Uint32Array(0);
   /** Labels cut to a width, by name and character count: redraws allocate no strings. */
   private shorts: string[] = [];
   private cut = new Map<number, string>();
@@ -47,15 +51,20 @@ export class Paint {
     const family = v('--flame-font-family', 'monospace');
     const size = parseFloat(v('--flame-font-size', '12')) || 12;
     this.font = `${size}px ${family}`;
-    this.dark = isDark(this.background);
+    const [r, g, b] = rgbOf(this.background);
+    this.backgroundPixel = rgbPixel(r, g, b);
+    this.dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
     this.charWidth = measureCharWidth(this.font);
     this.setNames(this.names);
     this.diffFills = [];
     this.diffDims = [];
+    this.diffPixels = new Uint32Array((2 * DIFF_LEVELS + 1) * 2);
     for (let level = -DIFF_LEVELS; level <= DIFF_LEVELS; level++) {
       const c = diffColor(level, this.dark);
       this.diffFills.push(cssHsl(c));
       this.diffDims.push(cssHsl(dimmed(c, this.dark)));
+      this.diffPixels[(level + DIFF_LEVELS) * 2] = pixelOf(c);
+      this.diffPixels[(level + DIFF_LEVELS) * 2 + 1] = pixelOf(dimmed(c, this.dark));
     }
   }
 
@@ -66,6 +75,21 @@ export class Paint {
     this.dims = new Array<string>(names.length);
     this.shorts = new Array<string>(names.length);
     this.cut.clear();
+    this.pixels = new Uint32Array(names.length * 2);
+  }
+
+  /**
+   * The pixel of a colour key: function name id × 2 (+1 dimmed), or in a
+   * diff (change level + DIFF_LEVELS) × 2 (+1 dimmed).
+   */
+  pixel(key: number, diff: boolean): number {
+    if (diff) return this.diffPixels[key];
+    let p = this.pixels[key];
+    if (p === 0) {
+      const c: Hsl = frameColor(this.names[key >> 1] ?? '', this.dark);
+      p = this.pixels[key] = pixelOf(key & 1 ? dimmed(c, this.dark) : c);
+    }
+    return p;
   }
 
   /** The label of a function for a box `maxChars` characters wide ('' when nothing fits). */
@@ -106,15 +130,15 @@ export class Paint {
   }
 }
 
-/** Whether a CSS colour is dark, by drawing it into a 1×1 canvas (any CSS syntax works). */
-function isDark(color: string): boolean {
+/** The RGB of any CSS colour, by drawing it into a 1×1 canvas (once per theme change). */
+function rgbOf(color: string): [number, number, number] {
   const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
-  if (!ctx) return true;
+  if (!ctx) return [30, 30, 30];
   ctx.fillStyle = '#000';
   ctx.fillStyle = color;
   ctx.fillRect(0, 0, 1, 1);
   const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  return [r, g, b];
 }
 
 function measureCharWidth(font: string): number {

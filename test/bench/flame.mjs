@@ -1,0 +1,384 @@
+#!/usr/bin/env node
+// Flame graph webview benchmark, in headless Chromium, against speedscope on the same file.
+//
+//   node test/bench/flame.mjs                 small (≈260k-node tree) and medium (≈2M-node tree) profiles
+//   node test/bench/flame.mjs --quick         small profile only, 2 runs
+//   options: --runs N, --speedscope DIR (speedscope's dist/release; default
+//            /tmp/speedscope/node_modules/speedscope/dist/release, from
+//            `npm install --prefix /tmp/speedscope speedscope`), --no-speedscope
+//
+// Profiles: real Go heap profiles from test/bench/gen (see decode.mjs), cached in
+// $TMPDIR/gomem-bench; the medium one is the file `npm run bench` uses. The flame
+// tree is built in Node as the language server builds it (decode + tables +
+// buildFlameTree, unpruned) and handed to the webview's test page
+// (test/webview/pages/flame-bench.html: the host's CSP, no test summary) the way the
+// host does: window.postMessage({type:'init', tree}) with typed arrays.
+//
+// The page times itself with performance.now(): the webview records User Timing
+// measures gomem-flame:first-paint (message handler entry → canvas drawn) and
+// gomem-flame:render (each redraw), read here through a PerformanceObserver; input
+// → next animation frame is measured from the event's timeStamp to a
+// requestAnimationFrame callback registered after the app's handlers ran, the
+// same way for gomem and speedscope. Timings are medians over runs; compare ratios.
+//
+// It is a benchmark, not a test: PASS/MISS are printed, the exit code is 0.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const require = createRequire(import.meta.url);
+const cacheDir = path.join(os.tmpdir(), 'gomem-bench');
+const GEN_VERSION = 1;
+const PROFILES = {
+  small: { allocations: 11_000, file: `heap-flame-n11000-v${GEN_VERSION}.pb.gz` },
+  medium: { allocations: 86_000, file: `heap-medium-n86000-v${GEN_VERSION}.pb.gz` },
+};
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const quick = argv.includes('--quick');
+const runs = Number(opt('--runs', quick ? 2 : 3));
+const speedscopeDir = argv.includes('--no-speedscope') ? null : opt('--speedscope', '/tmp/speedscope/node_modules/speedscope/dist/release');
+const CHROMIUM = process.env.GOMEM_CHROMIUM ?? '/usr/bin/chromium';
+
+const median = (xs) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : 'n/a');
+const n = (v) => v.toLocaleString('en');
+
+// ---------------------------------------------------------------------------
+// Setup: bundles, profiles, trees
+
+function buildWebview() {
+  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('node esbuild.mjs failed');
+}
+
+function nodeBundle() {
+  const esbuild = require('esbuild');
+  const outfile = path.join(cacheDir, `gomem-flame-bench-${process.pid}.cjs`);
+  esbuild.buildSync({
+    stdin: {
+      contents: [
+        "export { decodeProfile } from './src/core/pprof/decode';",
+        "export { buildTables } from './src/core/pprof/tables';",
+        "export { buildFlameTree } from './src/core/pprof/flameTree';",
+        "export { zlibGunzip } from './src/node/zlibGunzip';",
+      ].join('\n'),
+      resolveDir: repo,
+      loader: 'ts',
+      sourcefile: 'flame-bench-entry.ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  process.on('exit', () => fs.rmSync(outfile, { force: true }));
+  return require(outfile);
+}
+
+function ensureProfile(name) {
+  const { allocations, file } = PROFILES[name];
+  const full = path.join(cacheDir, file);
+  if (fs.existsSync(full)) return full;
+  const go = process.env.GOMEM_GO || 'go';
+  const bin = path.join(cacheDir, 'gen');
+  console.log(`generating ${file} (test/bench/gen -n ${allocations}) …`);
+  let r = spawnSync(go, ['build', '-o', bin, '.'], { cwd: path.join(here, 'gen'), stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('go build test/bench/gen failed (is go on PATH?)');
+  r = spawnSync(bin, ['-n', String(allocations), '-o', `${full}.tmp`], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('test/bench/gen failed');
+  fs.renameSync(`${full}.tmp`, full);
+  return full;
+}
+
+/** Builds the flame tree in Node (timed) and packs it for the page: JSON meta + one binary of all columns. */
+function treeFor(lib, file) {
+  const bytes = fs.readFileSync(file);
+  const t0 = performance.now();
+  const profile = lib.decodeProfile(bytes, { gunzip: lib.zlibGunzip });
+  const functions = lib.buildTables(profile).functions;
+  const t1 = performance.now();
+  const tree = lib.buildFlameTree(profile, functions);
+  const t2 = performance.now();
+  const columns = [];
+  const parts = [];
+  let offset = 0;
+  // Float columns first, so every view starts 8-byte aligned.
+  for (const name of ['total', 'self', 'parent', 'depth', 'name', 'file', 'line']) {
+    const a = tree[name];
+    columns.push({ name, type: a instanceof Float64Array ? 'f64' : 'i32', offset, length: a.length });
+    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    offset += a.byteLength;
+  }
+  let maxDepth = 0;
+  for (const d of tree.depth) if (d > maxDepth) maxDepth = d;
+  return {
+    nodes: tree.parent.length,
+    maxDepth,
+    gzBytes: bytes.length,
+    nodeSeconds: { decode: (t1 - t0) / 1000, tree: (t2 - t1) / 1000 },
+    meta: Buffer.from(JSON.stringify({ sampleTypes: tree.sampleTypes, names: tree.names, files: tree.files, columns })),
+    bin: Buffer.concat(parts),
+    sampleTypes: tree.sampleTypes.map((t) => t.type),
+    names: tree.names.length,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Server
+
+function startServer(files) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.woff2': 'font/woff2', '.wasm': 'application/wasm' };
+  const roots = [
+    ['/dist/webview/', path.join(repo, 'dist/webview')],
+    ['/media/', path.join(repo, 'media')],
+    ['/test/webview/pages/', path.join(repo, 'test/webview/pages')],
+    ...(speedscopeDir ? [['/speedscope/', speedscopeDir]] : []),
+  ];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const mem = files[url.pathname];
+    if (mem) return void res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': mem.length }).end(mem);
+    for (const [prefix, dir] of roots) {
+      if (!url.pathname.startsWith(prefix)) continue;
+      const file = path.join(dir, path.normalize(url.pathname.slice(prefix.length)));
+      if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+        return void fs.createReadStream(file).pipe(res);
+      }
+    }
+    res.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
+}
+
+// ---------------------------------------------------------------------------
+// In the page
+
+/** Installed in every page: input → next animation frame latencies, and the webview's measures. */
+function installProbes() {
+  window.__lat = [];
+  window.__measures = [];
+  for (const type of ['click', 'dblclick', 'keydown', 'input', 'change']) {
+    // Bubble phase on window: the app's own handlers have run (and queued their frames) first.
+    window.addEventListener(type, (e) => {
+      const at = e.timeStamp;
+      requestAnimationFrame(() => window.__lat.push({ type, ms: performance.now() - at }));
+    });
+  }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__measures.push({ name: e.name, ms: e.duration, end: e.startTime + e.duration, detail: e.detail });
+  }).observe({ type: 'measure' });
+}
+
+/** Fetches the packed tree, posts it as the host does, resolves after the first paint and the next frame. */
+async function loadTree(base) {
+  const [meta, buf] = await Promise.all([fetch(`${base}.json`).then((r) => r.json()), fetch(`${base}.bin`).then((r) => r.arrayBuffer())]);
+  const tree = { sampleTypes: meta.sampleTypes, names: meta.names, files: meta.files };
+  for (const c of meta.columns) {
+    const Ctor = c.type === 'f64' ? Float64Array : Int32Array;
+    tree[c.name] = new Ctor(buf, c.offset, c.length).slice(); // own buffers, like the host's
+  }
+  const painted = new Promise((resolve) => {
+    const check = () => {
+      const m = window.__measures.find((x) => x.name === 'gomem-flame:first-paint');
+      if (m) requestAnimationFrame(() => resolve({ m, frame: performance.now() }));
+      else setTimeout(check, 1);
+    };
+    check();
+  });
+  const posted = performance.now();
+  window.postMessage({ type: 'init', profileName: 'bench.pb.gz', tree, state: { sampleTypeIndex: 1 } }, '*');
+  const { m, frame } = await painted;
+  return { handlerToPaint: m.ms, postToPaint: m.end - posted, postToFrame: frame - posted, nodes: m.detail?.nodes };
+}
+
+// ---------------------------------------------------------------------------
+// Runs
+
+async function gomemRun(browser, base, packedName) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(installProbes);
+  await page.goto(`${base}/test/webview/pages/flame-bench.html`);
+  await page.waitForFunction(() => window.__posted?.length > 0);
+  const first = await page.evaluate(loadTree, `/bench/${packedName}`);
+  const canvas = await page.locator('canvas.flame-canvas').first().boundingBox();
+  const renders = async (from) => (await page.evaluate(() => window.__measures)).slice(from).filter((m) => m.name === 'gomem-flame:render');
+  const count = () => page.evaluate(() => window.__measures.length);
+  const lat = () => page.evaluate(() => window.__lat.splice(0));
+  await lat();
+
+  // Zoom: click frames at spread positions on rows 1–6, then Esc back out.
+  let from = await count();
+  for (let k = 0; k < 24; k++) {
+    const x = canvas.x + 4 + ((k * 0.618) % 1) * (canvas.width - 8);
+    const y = canvas.y + (1 + (k % 6)) * 18 + 9;
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Escape');
+  }
+  await page.waitForTimeout(50);
+  const zoom = (await renders(from)).map((m) => m.ms);
+  const zoomLat = (await lat()).filter((l) => l.type === 'click').map((l) => l.ms);
+
+  // Search: regexes that match a little, a lot, nothing.
+  from = await count();
+  const queries = ['leaf', 'f1', 'f[0-9]+$', 'runtime\\.', 'main\\.f(1|2|3)\\b', 'mallocgc', 'nomatch_xyz', 'fmt|strings', 'f4', '^main'];
+  for (const q of queries) await page.locator('.flame-search').fill(q);
+  await page.locator('.flame-search').fill('');
+  await page.waitForTimeout(50);
+  const search = (await renders(from)).map((m) => m.ms);
+  const searchLat = (await lat()).filter((l) => l.type === 'input').map((l) => l.ms);
+
+  // Sample type switch (a new layout), then focus and sandwich (new derived trees) on a frame of row 3.
+  await page.locator('.flame-toolbar select').selectOption('3');
+  await page.locator('.flame-toolbar select').selectOption('1');
+  await page.waitForTimeout(50);
+  const typeLat = (await lat()).filter((l) => l.type === 'change').map((l) => l.ms);
+  const select = () => page.mouse.click(canvas.x + canvas.width / 2, canvas.y + 3 * 18 + 9, { button: 'right' });
+  await select();
+  await page.keyboard.press('f');
+  await page.keyboard.press('u');
+  await select();
+  await page.keyboard.press('s');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(50);
+  const keyLat = (await lat()).filter((l) => l.type === 'keydown').map((l) => l.ms);
+  const drawn = await page.evaluate(() => window.__measures.filter((m) => m.name === 'gomem-flame:render').map((m) => m.detail?.frames ?? 0));
+  await context.close();
+  return { first, zoom, zoomLat, search, searchLat, typeLat, focusLat: keyLat[0], sandwichLat: keyLat[2], maxFrames: Math.max(...drawn), errors };
+}
+
+async function speedscopeRun(browser, base, profileName) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(installProbes);
+  const url = `${base}/speedscope/index.html#profileURL=${encodeURIComponent(`${base}/bench/${profileName}`)}&view=left-heavy`;
+  await page.goto(url);
+  await page.waitForFunction(() => / - speedscope$/.test(document.title), null, { timeout: 600_000 });
+  const loaded = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+  const box = await page.locator('canvas').first().boundingBox();
+  await page.evaluate(() => window.__lat.splice(0));
+  for (let k = 0; k < 12; k++) {
+    const x = box.x + 4 + ((k * 0.618) % 1) * (box.width - 8);
+    await page.mouse.dblclick(x, box.y + 60 + (k % 6) * 20);
+    await page.keyboard.press('Escape');
+  }
+  await page.waitForTimeout(100);
+  const zoomLat = (await page.evaluate(() => window.__lat)).filter((l) => l.type === 'dblclick').map((l) => l.ms);
+  await context.close();
+  return { loaded, zoomLat };
+}
+
+function speedscopeVersion() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(speedscopeDir, '../../package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  buildWebview();
+  const lib = nodeBundle();
+  const { chromium } = require('playwright-core');
+  const names = quick ? ['small'] : ['small', 'medium'];
+  const files = {};
+  const profiles = names.map((name) => {
+    const file = ensureProfile(name);
+    const t = treeFor(lib, file);
+    files[`/bench/${name}.json`] = t.meta;
+    files[`/bench/${name}.bin`] = t.bin;
+    files[`/bench/${name}.pb.gz`] = fs.readFileSync(file);
+    console.log(
+      `profile ${name}: ${(t.gzBytes / 1e6).toFixed(2)} MB gz → flame tree of ${n(t.nodes)} nodes (max depth ${t.maxDepth}, ${t.names} names, ` +
+        `types ${t.sampleTypes.join(', ')}; ${(t.bin.length / 1e6).toFixed(0)} MB of columns)  ${file}`,
+    );
+    console.log(`  Node (language server side): decode + tables ${(t.nodeSeconds.decode * 1000).toFixed(0)} ms, buildFlameTree ${(t.nodeSeconds.tree * 1000).toFixed(0)} ms`);
+    return { name, file, ...t };
+  });
+  const ss = speedscopeDir && fs.existsSync(path.join(speedscopeDir, 'index.html'));
+  if (speedscopeDir && !ss) console.log(`speedscope not found at ${speedscopeDir} (npm install --prefix /tmp/speedscope speedscope); skipping it`);
+  const { server, url } = await startServer(files);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'] });
+  const version = browser.version();
+  const results = [];
+  try {
+    for (const p of profiles) {
+      console.log(`\n== ${p.name}: ${runs} runs ==`);
+      const g = [];
+      const s = [];
+      for (let r = 0; r < runs; r++) {
+        const run = await gomemRun(browser, url, p.name);
+        g.push(run);
+        console.log(
+          `  run ${r + 1} gomem      first paint ${ms(run.first.handlerToPaint)} (post → drawn ${ms(run.first.postToPaint)}, → next frame ${ms(run.first.postToFrame)}); ` +
+            `zoom ${ms(median(run.zoom))} (${run.zoom.length}), search ${ms(median(run.search))} (${run.search.length})${run.errors.length ? `  ERRORS: ${run.errors.join('; ')}` : ''}`,
+        );
+        if (ss) {
+          const sr = await speedscopeRun(browser, url, `${p.name}.pb.gz`);
+          s.push(sr);
+          console.log(`  run ${r + 1} speedscope load → drawn ${ms(sr.loaded)}, double-click zoom → next frame ${ms(median(sr.zoomLat))}`);
+        }
+      }
+      results.push({ p, g, s });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`\nChromium ${version} headless (software rendering), viewport 1400×900, dpr 1; medians over ${runs} runs\n`);
+  for (const { p, g, s } of results) report(p, g, s);
+}
+
+function report(p, g, s) {
+  const all = (k) => g.flatMap((r) => r[k]);
+  const first = median(g.map((r) => r.first.handlerToPaint));
+  const postToPaint = median(g.map((r) => r.first.postToPaint));
+  const postToFrame = median(g.map((r) => r.first.postToFrame));
+  const zoom = median(all('zoom'));
+  const search = median(all('search'));
+  const zoomLat = median(all('zoomLat'));
+  const nodeMs = (p.nodeSeconds.decode + p.nodeSeconds.tree) * 1000;
+  const mark = (v, limit) => (v < limit ? 'PASS' : 'MISS');
+  console.log(`${p.name}: ${n(p.nodes)} nodes (${(p.gzBytes / 1e6).toFixed(2)} MB profile), at most ${n(Math.max(...g.map((r) => r.maxFrames)))} frames drawn per redraw`);
+  console.log(`  first paint after the data arrives      ${ms(first).padStart(10)}  [${mark(first, 100)} < 100 ms]   post → drawn ${ms(postToPaint)} (incl. structured clone), → next frame ${ms(postToFrame)}`);
+  console.log(`  zoom redraw (median of ${all('zoom').length})            ${ms(zoom).padStart(10)}  [${mark(zoom, 16)} < 16 ms]    p95 ${ms(p95(all('zoom')))}; click → next frame ${ms(zoomLat)}`);
+  console.log(`  search redraw (median of ${all('search').length})           ${ms(search).padStart(10)}  [${mark(search, 16)} < 16 ms]    p95 ${ms(p95(all('search')))}; keystroke → next frame ${ms(median(all('searchLat')))}`);
+  console.log(`  sample type switch (new layout) → next frame ${ms(median(all('typeLat')))}; focus → ${ms(median(g.map((r) => r.focusLat)))}; sandwich → ${ms(median(g.map((r) => r.sandwichLat)))}`);
+  console.log(`  gomem end to end (Node decode + tree ${nodeMs.toFixed(0)} ms, then post → drawn): ${ms(nodeMs + postToPaint)}`);
+  if (s.length) {
+    const load = median(s.map((r) => r.loaded));
+    const ssZoom = median(s.flatMap((r) => r.zoomLat));
+    console.log(`  speedscope ${speedscopeVersion()} (same file, left-heavy): load → drawn ${ms(load)}; double-click zoom → next frame ${ms(ssZoom)}`);
+    console.log(
+      `  ratio speedscope / gomem: first display ×${(load / (nodeMs + postToPaint)).toFixed(1)} (end to end), ×${(load / first).toFixed(0)} (webview only); ` +
+        `zoom, input → next frame ×${(ssZoom / zoomLat).toFixed(2)}`,
+    );
+  }
+  console.log('');
+}
+
+await main();
