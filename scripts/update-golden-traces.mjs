@@ -2,9 +2,9 @@
 // Regenerate test/fixtures/golden/traces: real execution traces from the
 // trace fixtures, recorded with each trace format's Go release, next to what
 // `go tool trace -d=parsed` (the machine's Go) says about them:
-//   NAME.trace        e.g. block-go1.22.trace: test/fixtures/trace-block built
-//                     with -trimpath by Go 1.22 (GOTOOLCHAIN downloads it
-//                     through the module proxy when it is not installed)
+//   NAME.trace        e.g. block-go1.22.trace: test/fixtures/trace-programs/block
+//                     built with -trimpath by Go 1.22 (GOTOOLCHAIN downloads
+//                     it through the module proxy when it is not installed)
 //   old-go1.21.trace  test/fixtures/trace-old by Go 1.21: the old format gomem
 //                     declines (no facts file)
 //   NAME.facts.json   { producedBy, parsedBy, parsedSha256, parsedBytes, facts }:
@@ -28,7 +28,7 @@ process.chdir(root);
 
 /** The Go release that records each format version (header 23 is Go 1.23 and 1.24). */
 const TOOLCHAINS = { 'go1.21': 'go1.21.13', 'go1.22': 'go1.22.12', 'go1.23': 'go1.23.12', 'go1.25': 'go1.25.5', 'go1.26': 'local' };
-const MAX_BYTES = 128 << 10;
+const MAX_BYTES = 64 << 10;
 const ATTEMPTS = 10;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gomem-golden-traces-'));

@@ -1,10 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { formatShare, formatValue } from '../core/format/units';
-import { TraceFormatError } from '../core/trace/errors';
-import { TraceReader } from '../core/trace/reader';
 import type { Frame, TraceSummary } from '../core/trace/summary/model';
-import { TraceSummarizer } from '../core/trace/summary/summarizer';
 import { firstUserFrame } from '../core/trace/summary/userFrame';
+import { summarizeTraceFile } from '../node/traceFile';
 import { renderTable } from './table';
 
 export interface TraceOptions {
@@ -13,27 +10,10 @@ export interface TraceOptions {
   n?: number;
 }
 
-/** Chunk size for reading: memory stays at one generation plus this. */
-const CHUNK = 1 << 20;
-
 /** `gomem trace FILE`: the summary of an execution trace, as text or JSON. */
 export async function traceCommand(file: string, opts: TraceOptions): Promise<string> {
   const summary = await summarizeTraceFile(file, opts.n ?? (opts.json ? 20 : 10));
   return opts.json ? JSON.stringify(summary, null, 2) : textReport(file, summary);
-}
-
-/** Streams the file through the reader; every failure is a TraceFormatError naming the file. */
-export async function summarizeTraceFile(file: string, topN: number): Promise<TraceSummary> {
-  const summarizer = new TraceSummarizer();
-  const reader = new TraceReader(summarizer.event);
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) reader.push(chunk as Buffer);
-    reader.end();
-  } catch (err) {
-    if (err instanceof TraceFormatError) throw new TraceFormatError(err.what, `${file}: ${err.where}`, err.offset);
-    throw new TraceFormatError((err as Error).message.replace(/^[A-Z]+: /, ''), file);
-  }
-  return summarizer.finish(reader.version!, reader.stats.generations, { topN });
 }
 
 const ns = (v: number) => formatValue(v, 'nanoseconds');

@@ -234,8 +234,9 @@ export function traceTempDir(prefix: string): string {
 const fixtureRuns = new Map<string, Promise<string>>();
 
 /**
- * Builds test/fixtures/trace-NAME with -trimpath (file names become import
- * paths, the same on every machine) and runs it; resolves with the trace
+ * Builds program NAME of test/fixtures/trace-programs (or test/fixtures/trace-old)
+ * with -trimpath (file names become import paths, the same on every machine)
+ * and runs it; resolves with the trace
  * file. `toolchain` is a GOTOOLCHAIN value (default: the local go), e.g.
  * "go1.22.12" to record an older format. Memoised per fixture, toolchain,
  * arguments and `attempt` (a new attempt runs the program again).
@@ -256,7 +257,8 @@ export function runTraceFixture(name: TraceFixture, opts: { toolchain?: string; 
 async function buildAndRun(name: TraceFixture, toolchain: string, args: string[]): Promise<string> {
   const dir = traceTempDir(`gomem-trace-${name}-`);
   const bin = path.join(dir, process.platform === 'win32' ? `${name}.exe` : name);
-  await run(goBinary(), ['build', '-trimpath', '-buildvcs=false', '-o', bin, '.'], fixtureDir(`trace-${name}`), goEnv(toolchain));
+  const [moduleDir, pkg] = name === 'old' ? [fixtureDir('trace-old'), '.'] : [fixtureDir('trace-programs'), `./${name}`];
+  await run(goBinary(), ['build', '-trimpath', '-buildvcs=false', '-o', bin, pkg], moduleDir, goEnv(toolchain));
   const out = path.join(dir, `${name}.trace`);
   await run(bin, ['-out', out, ...args], dir);
   return out;
@@ -621,13 +623,13 @@ export function readGoSource(goroot: string, rel: string): string {
 // ---------------------------------------------------------------------------
 // What the fixtures are known to do (their sources mark the places)
 
-/** Lines of test/fixtures/trace-NAME/FILE matching `re`, 1-based, as -trimpath names the file. */
+/** Lines of test/fixtures/trace-programs/NAME/FILE matching `re`, as "file:line" the way -trimpath names the file. */
 export function fixtureLines(name: TraceFixture, file: string, re: RegExp): Array<{ where: string; match: RegExpMatchArray }> {
-  const text = fs.readFileSync(path.join(fixtureDir(`trace-${name}`), file), 'utf8');
+  const text = fs.readFileSync(path.join(fixtureDir('trace-programs'), name, file), 'utf8');
   const out: Array<{ where: string; match: RegExpMatchArray }> = [];
   text.split('\n').forEach((line, i) => {
     const m = line.match(re);
-    if (m) out.push({ where: `example.com/gomem/fixtures/trace-${name}/${file}:${i + 1}`, match: m });
+    if (m) out.push({ where: `example.com/gomem/fixtures/trace/${name}/${file}:${i + 1}`, match: m });
   });
   return out;
 }
@@ -635,7 +637,7 @@ export function fixtureLines(name: TraceFixture, file: string, re: RegExp): Arra
 const at = (f: Frame | undefined) => (f ? `${f.file}:${f.line}` : '');
 
 /**
- * trace-block: every `// WAIT: reason` line waited about 30 ms under that
+ * block: every `// WAIT: reason` line waited about 30 ms under that
  * reason, and gomem shows that line as where the time went (its first user
  * frame is the WAIT line in one of the reason's top stacks). The raw-syscall
  * wait exists only in traces recorded on Linux.
@@ -654,7 +656,7 @@ export function assertBlockBehaviour(s: TraceSummary, recordedOnLinux: boolean):
   }
 }
 
-/** trace-leak: 25 receivers and 10 `select {}` goroutines alive at the end, grouped at their `go` statements. */
+/** leak: 25 receivers and 10 `select {}` goroutines alive at the end, grouped at their `go` statements. */
 export function assertLeakBehaviour(s: TraceSummary): void {
   const site = (re: RegExp) => fixtureLines('leak', 'main.go', re)[0].where;
   const expect: Array<[string, number, string, string]> = [
@@ -672,7 +674,7 @@ export function assertLeakBehaviour(s: TraceSummary): void {
   assert.ok(s.generations >= 3, `${s.generations} generations`);
 }
 
-/** trace-gc: the runtime ran several cycles, each with its sweep- and mark-termination pause, and the pause statistics add up. */
+/** gc: the runtime ran several cycles, each with its sweep- and mark-termination pause, and the pause statistics add up. */
 export function assertGcBehaviour(s: TraceSummary): void {
   assert.ok(s.gcCount >= 3, `${s.gcCount} GC cycles`);
   for (const gc of s.gcs.filter((g) => g.durationNs !== null)) {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/goTools';
-import { goldenFactsPath, goldenTracePath, OLD_FORMAT_TRACE, traceTempDir, type ParsedFacts } from '../support/traceTools';
+import { fixtureLines, goldenFactsPath, goldenTracePath, OLD_FORMAT_TRACE, traceTempDir, type ParsedFacts } from '../support/traceTools';
 
 /** The built CLI (dist/cli.js), run as a user runs it. */
 function gomem(...args: string[]) {
@@ -34,9 +34,10 @@ test('trace prints a readable summary: GC, pauses by kind, heap, goroutines by s
   assert.match(r.out, /^File: .*leak-go1\.26\.trace\nTrace: Go 1\.26 format, 2\.2\d? s, 3 generations, GOMAXPROCS \d+\n/);
   assert.match(r.out, /\nStop-the-world pauses: \d+, total .* of the trace\); p50 .*, p90 .*, p99 .*, max /);
   assert.match(r.out, /\nHeap: in use up to [\d.]+ MB .* goal up to [\d.]+ MB/);
-  assert.match(r.out, /\n +25 +main\.leakReceivers example\.com\/gomem\/fixtures\/trace-leak\/main\.go:55 → main\.receive: 25 waiting: chan receive\n/);
-  assert.match(r.out, /\n +10 +main\.leakForever example\.com\/gomem\/fixtures\/trace-leak\/main\.go:65 → main\.leakForever\.func1: 10 waiting: forever\n/);
-  assert.match(r.out, /\n +[\d.]+ s +\d+ +chan receive, most at main\.receive example\.com\/gomem\/fixtures\/trace-leak\/main\.go:60\n/);
+  const line = (re: RegExp) => fixtureLines('leak', 'main.go', re)[0].where;
+  assert.ok(r.out.includes(`\n     25  main.leakReceivers ${line(/go receive\(\)/)} → main.receive: 25 waiting: chan receive\n`), r.out);
+  assert.ok(r.out.includes(`\n     10  main.leakForever ${line(/go func\(\) \{ select \{\} \}\(\)/)} → main.leakForever.func1: 10 waiting: forever\n`), r.out);
+  assert.match(r.out, new RegExp(`\\n +[\\d.]+ s +\\d+ +chan receive, most at main\\.receive ${line(/func receive/).replace(/\./g, '\\.')}\\n`));
 });
 
 test('trace errors: a message naming the file and what was found, exit 1 (2 for usage), never a stack trace', () => {

@@ -39,35 +39,18 @@ export class BatchCursor {
     const b = batches[this.idx];
     if (this.lastTs === 0) this.lastTs = ticksToNs(b.time, this.freq);
     const d = b.data;
-    const end = d.length;
-    let pos = this.off;
-    const type = d[pos++];
-    const n = this.argCounts[type];
-    if (n < 0) throw this.badType(type, b, pos - 1);
-    // Varints inline: one byte is by far the common case; longer ones take the slow path.
     const c = this.cur;
-    let dt = pos < end ? d[pos] : 0x80;
-    if (dt < 0x80) pos++;
-    else {
-      c.pos = pos;
-      dt = readUvarint(d, c, end, b.offset, 'event time delta');
-      pos = c.pos;
-    }
+    c.pos = this.off;
+    const type = d[c.pos++];
+    const n = this.argCounts[type];
+    if (n < 0) throw this.badType(type, b, c.pos - 1);
+    const dt = readUvarint(d, c, d.length, b.offset, 'event time delta');
     const args = this.ev.args;
-    for (let i = 0; i < n; i++) {
-      let v = pos < end ? d[pos] : 0x80;
-      if (v < 0x80) pos++;
-      else {
-        c.pos = pos;
-        v = readUvarint(d, c, end, b.offset, 'event argument');
-        pos = c.pos;
-      }
-      args[i] = v;
-    }
+    for (let i = 0; i < n; i++) args[i] = readUvarint(d, c, d.length, b.offset, 'event argument');
     this.ev.type = type;
     this.ev.time = ticksToNs(dt, this.freq) + this.lastTs;
     this.lastTs = this.ev.time;
-    this.off = pos;
+    this.off = c.pos;
     return true;
   }
 

@@ -11,13 +11,15 @@ const MAX_HEADER = 2 + 4 * 10;
 /**
  * Cuts a byte stream, fed in chunks of any size, into batches (Go's
  * readBatch). It holds at most one incomplete batch between chunks, so memory
- * does not grow with the file. Batch data are views into the chunks (copied
- * only when a batch straddles two), so a consumer that keeps batches keeps
- * their chunks alive — the generation assembler drops them once a generation
- * has been read.
+ * does not grow with the file. Batch data are views that are only valid
+ * during the callback (into the chunk, or into a reused buffer when a batch
+ * straddles two chunks): a consumer keeps a copy, and the caller may reuse
+ * its chunk buffer once push() returns.
  */
 export class BatchStream {
   private buf: Uint8Array = new Uint8Array(0);
+  /** Where an incomplete batch and the next chunk are joined; reused. */
+  private join: Uint8Array = new Uint8Array(0);
   private pos = 0;
   /** File offset of buf[0]. */
   private base = 0;
@@ -32,12 +34,12 @@ export class BatchStream {
 
   push(chunk: Uint8Array): void {
     this.append(chunk);
-    if (this.version === undefined) {
-      if (this.buf.length - this.pos < HEADER_SIZE) return;
+    if (this.version === undefined && this.buf.length - this.pos >= HEADER_SIZE) {
       this.version = readHeader(this.buf.subarray(this.pos, this.pos + HEADER_SIZE));
       this.pos += HEADER_SIZE;
     }
-    while (this.next(false));
+    if (this.version !== undefined) while (this.next(false));
+    this.keepRest();
   }
 
   /** No more input: whatever is left must be whole batches. */
@@ -49,17 +51,34 @@ export class BatchStream {
     while (this.next(true));
   }
 
+  /** The caller may reuse its chunk after push(): an incomplete batch left in it moves to `join`. */
+  private keepRest(): void {
+    const rest = this.buf.length - this.pos;
+    if (rest === 0 || this.buf.buffer === this.join.buffer) return;
+    if (this.join.length < rest) this.join = new Uint8Array(Math.max(rest, 2 * this.join.length));
+    this.join.set(this.buf.subarray(this.pos));
+    this.base += this.pos;
+    this.buf = this.join.subarray(0, rest);
+    this.pos = 0;
+  }
+
   private append(chunk: Uint8Array): void {
     if (this.pos >= this.buf.length) {
       this.base += this.buf.length;
       this.buf = chunk;
     } else {
       const rest = this.buf.length - this.pos;
-      const joined = new Uint8Array(rest + chunk.length);
-      joined.set(this.buf.subarray(this.pos));
-      joined.set(chunk, rest);
+      if (this.join.length < rest + chunk.length) {
+        const bigger = new Uint8Array(Math.max(rest + chunk.length, 2 * this.join.length));
+        bigger.set(this.buf.subarray(this.pos));
+        this.join = bigger;
+      } else {
+        // The rest may already live in `join` (a batch longer than a chunk): move it to the front.
+        this.join.set(this.buf.subarray(this.pos));
+      }
+      this.join.set(chunk, rest);
       this.base += this.pos;
-      this.buf = joined;
+      this.buf = this.join.subarray(0, rest + chunk.length);
     }
     this.pos = 0;
   }

@@ -1,8 +1,10 @@
 import { firstByte, type Batch } from './batch';
+import type { ByteArena } from './byteArena';
 import { nsPerTick, ticksToNs } from './clock';
 import { TraceFormatError } from './errors';
 import { EV, type TraceVersion } from './events';
 import { sortFunc } from './sortFunc';
+import { forEachStructural } from './structural';
 import { GenerationTables, isStacksBatch, isStringsBatch } from './tables';
 import { readUvarint, type ByteCursor } from './varint';
 
@@ -47,7 +49,11 @@ export class Generation {
   /** Bytes of batch data held, for the memory bound. */
   bytes = 0;
 
-  constructor(readonly version: TraceVersion) {}
+  /** `arena` keeps the event batches until the generation has been read. */
+  constructor(
+    readonly version: TraceVersion,
+    private readonly arena: ByteArena,
+  ) {}
 
   add(b: Batch): void {
     if (this.minTs === 0 || b.time < this.minTs) this.minTs = b.time;
@@ -61,7 +67,8 @@ export class Generation {
     } else this.addEventBatch(b);
   }
 
-  private addEventBatch(b: Batch): void {
+  private addEventBatch(view: Batch): void {
+    const b = { ...view, data: this.arena.copy(view.data) };
     let list = this.batches.get(b.m);
     if (!list) {
       list = [];
@@ -103,20 +110,14 @@ export class Generation {
   }
 
   private addCpuSamples(b: Batch): void {
-    const d = b.data;
-    const c: ByteCursor = { pos: 1 };
-    const read = (what: string) => readUvarint(d, c, d.length, b.offset, what);
-    while (c.pos < d.length) {
-      const at = b.offset + c.pos;
-      const ev = d[c.pos++];
-      if (ev !== EV.CPUSample) throw new TraceFormatError(`expected a CPUSample event (7), found event type ${ev}`, 'CPU samples', at);
-      const time = read('CPU sample time');
-      const m = read('CPU sample M');
-      const p = read('CPU sample P');
-      const g = read('CPU sample G');
-      const stack = read('CPU sample stack');
+    forEachStructural(b, EV.CPUSample, 'CPU samples', (arg) => {
+      const time = arg('CPU sample time');
+      const m = arg('CPU sample M');
+      const p = arg('CPU sample P');
+      const g = arg('CPU sample G');
+      const stack = arg('CPU sample stack');
       this.cpuSamples.push({ time, m, p, g: g === 0 ? -1 : g, stack });
-    }
+    });
   }
 
   /** Checks what every generation must have and converts CPU sample times (Go's readGeneration tail). */

@@ -1,4 +1,5 @@
 import type { Batch } from './batch';
+import { ByteArena } from './byteArena';
 import { TraceFormatError } from './errors';
 import type { TraceVersion } from './events';
 import { Generation } from './generation';
@@ -12,6 +13,7 @@ import { Generation } from './generation';
  */
 export class GenerationAssembler {
   private current: Generation | undefined;
+  private readonly arena = new ByteArena();
 
   constructor(
     private readonly version: TraceVersion,
@@ -37,7 +39,7 @@ export class GenerationAssembler {
   }
 
   private addInBand(b: Batch): void {
-    const g = (this.current ??= new Generation(this.version));
+    const g = (this.current ??= new Generation(this.version, this.arena));
     if (g.gen === 0) g.gen = b.gen;
     if (b.endOfGeneration) {
       this.complete();
@@ -65,7 +67,7 @@ export class GenerationAssembler {
       g = undefined;
     }
     if (!g) {
-      g = this.current = new Generation(this.version);
+      g = this.current = new Generation(this.version, this.arena);
       g.gen = b.gen;
     } else if (b.gen !== g.gen) {
       throw new TraceFormatError(`batch of generation ${b.gen} after generation ${g.gen}: generations out of order`, 'batch header', b.offset);
@@ -78,5 +80,7 @@ export class GenerationAssembler {
     this.current = undefined;
     g.finish();
     this.onGeneration(g);
+    // Read and dropped: its batches' bytes can be reused by the next generation.
+    this.arena.reset();
   }
 }

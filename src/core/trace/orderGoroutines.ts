@@ -1,7 +1,7 @@
 import { EV } from './events';
 import type { Ordering } from './ordering';
 import { setRawEvent, type RawEvent } from './rawEvent';
-import { GO_STATUS_TO_STATE, GoState, GoStatus, MAY, MUST, MUST_NOT, NONE, ProcStatus, newGState, succeeds } from './schedState';
+import { GO_STATUS_TO_STATE, GoState, GoStatus, MAY, MUST, MUST_NOT, NONE, ProcStatus, newGState, setSeq, succeeds } from './schedState';
 
 /** Goroutine events of order.go. */
 
@@ -26,8 +26,7 @@ export function advanceGoStatus(o: Ordering, ev: RawEvent): boolean {
   const s = o.gStates.get(gid);
   if (s) {
     if (s.status !== status) throw o.fail(`inconsistent status for goroutine ${gid}: old ${s.status} vs. new ${status}`);
-    s.seqGen = o.gen;
-    s.seq = 0;
+    setSeq(s, o.gen, 0);
   } else if (o.gen === o.initialGen) {
     o.gStates.set(gid, newGState(gid, status, o.gen));
     oldState = GoState.Undetermined;
@@ -88,8 +87,7 @@ export function advanceGoStart(o: Ordering, ev: RawEvent): boolean {
   if (!state || state.status !== GoStatus.Runnable || !succeeds(state, o.gen, seq)) return false;
   o.require(MUST, MUST, MUST_NOT);
   state.status = GoStatus.Running;
-  state.seqGen = o.gen;
-  state.seq = seq;
+  setSeq(state, o.gen, seq);
   o.next.g = gid;
   return o.push();
 }
@@ -100,8 +98,7 @@ export function advanceGoUnblock(o: Ordering, ev: RawEvent): boolean {
   const state = o.gStates.get(gid);
   if (!state || state.status !== GoStatus.Waiting || !succeeds(state, o.gen, seq)) return false;
   state.status = GoStatus.Runnable;
-  state.seqGen = o.gen;
-  state.seq = seq;
+  setSeq(state, o.gen, seq);
   return o.push();
 }
 
@@ -125,8 +122,7 @@ export function advanceGoSwitch(o: Ordering, ev: RawEvent): boolean {
     o.emitWith(setRawEvent(o.scratch, EV.GoDestroy, ev.time), g, p, m);
   }
   nextState.status = GoStatus.Running;
-  nextState.seqGen = o.gen;
-  nextState.seq = seq;
+  setSeq(nextState, o.gen, seq);
   o.next.g = nextG;
   o.emitWith(setRawEvent(o.scratch, EV.GoStart, ev.time, nextG, seq), NONE, p, m);
   return true;
@@ -143,8 +139,7 @@ export function advanceGoSyscallBegin(o: Ordering, ev: RawEvent): boolean {
   ps.status = ProcStatus.Syscall;
   // The P sequence number only disambiguates steals; on a running P it must simply be next.
   if (!succeeds(ps, o.gen, ev.args[0])) throw o.fail(`proc sequence ${ev.args[0]} does not follow ${ps.seq} (generation ${ps.seqGen})`);
-  ps.seqGen = o.gen;
-  ps.seq = ev.args[0];
+  setSeq(ps, o.gen, ev.args[0]);
   return o.push();
 }
 

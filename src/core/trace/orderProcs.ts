@@ -1,6 +1,6 @@
 import type { Ordering } from './ordering';
 import type { RawEvent } from './rawEvent';
-import { MAY, MUST, MUST_NOT, NONE, PROC_STATUS_TO_STATE, ProcState, ProcStatus, succeeds } from './schedState';
+import { MAY, MUST, MUST_NOT, NONE, PROC_STATUS_TO_STATE, ProcState, ProcStatus, setSeq, succeeds } from './schedState';
 
 /** Proc events of order.go. ProcStatus/ProcSteal record the prior state in their spare slot. */
 
@@ -21,8 +21,7 @@ export function advanceProcStatus(o: Ordering, ev: RawEvent): boolean {
     } else if (s.status !== status) {
       throw o.fail(`inconsistent status for proc ${pid}: old ${s.status} vs. new ${status}`);
     }
-    s.seqGen = o.gen;
-    s.seq = 0;
+    setSeq(s, o.gen, 0);
   } else {
     o.pStates.set(pid, { id: pid, status, seqGen: o.gen, seq: 0, inFlight: [] });
     oldState = o.gen === o.initialGen ? ProcState.Undetermined : ProcState.NotExist;
@@ -53,8 +52,7 @@ export function advanceProcStart(o: Ordering, ev: RawEvent): boolean {
   if (!state || state.status !== ProcStatus.Idle || !succeeds(state, o.gen, seq) || o.cur.p !== NONE) return false;
   o.require(MUST, MUST_NOT, MAY);
   state.status = ProcStatus.Running;
-  state.seqGen = o.gen;
-  state.seq = seq;
+  setSeq(state, o.gen, seq);
   o.next.p = pid;
   return o.push();
 }
@@ -80,8 +78,7 @@ export function advanceProcSteal(o: Ordering, ev: RawEvent): boolean {
   const oldStatus = state.status;
   ev.args[3] = oldStatus;
   state.status = ProcStatus.Idle;
-  state.seqGen = o.gen;
-  state.seq = seq;
+  setSeq(state, o.gen, seq);
   // Information was lost (the thread moved on): leave the Ms alone.
   if (oldStatus === ProcStatus.SyscallAbandoned) return o.push();
   const mid = ev.args[2];

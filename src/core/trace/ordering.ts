@@ -36,6 +36,8 @@ export class Ordering {
   gen = 0;
   tables!: GenerationTables;
   ev!: RawEvent;
+  private lastM = NONE;
+  private lastMs: MState | undefined;
   /** For events the ordering makes up (the halves of a GoSwitch, a self-steal). */
   readonly scratch = newRawEvent();
 
@@ -56,8 +58,11 @@ export class Ordering {
       cur.p = NONE;
       cur.g = NONE;
     } else {
-      ms = this.mStates.get(m);
+      // Consecutive events mostly come from the same M: skip the map then.
+      ms = m === this.lastM ? this.lastMs : this.mStates.get(m);
       if (!ms) this.mStates.set(m, (ms = { g: NONE, p: NONE }));
+      this.lastM = m;
+      this.lastMs = ms;
       cur.p = ms.p;
       cur.g = ms.g;
     }

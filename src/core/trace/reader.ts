@@ -168,16 +168,25 @@ export class TraceReader {
 
   /** Every stack and string id an event names must exist in its generation (Go's validateTableIDs). */
   private validateIds(e: TraceEvent): void {
-    const spec = SPECS[e.type]!;
     const t = this.tables!;
-    for (const i of spec.stackArgs) {
-      if (!t.hasStack(e.args[i])) throw new TraceFormatError(`${spec.name} names stack ${e.args[i]}, which does not exist`, `generation ${this.gen}`);
-    }
-    for (const i of spec.stringArgs) {
-      if (!t.hasString(e.args[i])) throw new TraceFormatError(`${spec.name} names string ${e.args[i]}, which does not exist`, `generation ${this.gen}`);
+    const ids = ID_ARGS[e.type];
+    for (let k = 0; k < ids.length; k += 2) {
+      const id = e.args[ids[k + 1]];
+      if (id === 0) continue;
+      if (ids[k] === STACK ? !t.stacks.has(id) : !t.strings.has(id)) {
+        throw new TraceFormatError(`${SPECS[e.type]!.name} names ${ids[k] === STACK ? 'stack' : 'string'} ${id}, which does not exist`, `generation ${this.gen}`);
+      }
     }
   }
 }
+
+const STACK = 0;
+const STRING = 1;
+/** Per event type: (STACK|STRING, argument index) pairs to validate, flattened. */
+const ID_ARGS: number[][] = Array.from({ length: 256 }, (_, type) => {
+  const spec = SPECS[type];
+  return spec ? [...spec.stackArgs.flatMap((i) => [STACK, i]), ...spec.stringArgs.flatMap((i) => [STRING, i])] : [];
+});
 
 function dumpFrontier(frontier: Frontier): string {
   return frontier.map((bc) => `M ${bc.m} ${eventName(bc.ev.type)} at ${bc.ev.time} ns [${bc.ev.args.join(' ')}]`).join('; ');

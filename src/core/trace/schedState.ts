@@ -73,6 +73,12 @@ export function succeeds(s: { seqGen: number; seq: number }, gen: number, seq: n
   return gen === s.seqGen && seq === s.seq + 1;
 }
 
+/** Moves a resource's counter to (gen, seq), as its event advances. */
+export function setSeq(s: { seqGen: number; seq: number }, gen: number, seq: number): void {
+  s.seqGen = gen;
+  s.seq = seq;
+}
+
 /** A range type keyed by its begin event (an end or active event maps to its begin). */
 export function rangeType(typ: number, desc: number): RangeType {
   const start = SPECS[typ]?.startEv ?? 0;

@@ -1,7 +1,7 @@
 import { firstByte, type Batch } from './batch';
 import { TraceFormatError } from './errors';
 import { EV } from './events';
-import { readUvarint, type ByteCursor } from './varint';
+import { forEachStructural } from './structural';
 
 /** Go's MaxFramesPerStack and MaxEventTrailerDataSize: larger means corruption. */
 const MAX_FRAMES = 128;
@@ -59,44 +59,35 @@ export class GenerationTables {
   /** A Strings batch: String events of id, length, bytes. */
   addStrings(b: Batch): void {
     const d = b.data;
-    const c: ByteCursor = { pos: 1 };
-    while (c.pos < d.length) {
-      const at = b.offset + c.pos;
-      const ev = d[c.pos++];
-      if (ev !== EV.String) throw new TraceFormatError(`expected a String event (5), found event type ${ev}`, 'string table', at);
-      const id = readUvarint(d, c, d.length, b.offset, 'string id');
-      const len = readUvarint(d, c, d.length, b.offset, 'string length');
+    forEachStructural(b, EV.String, 'string table', (arg, c, at) => {
+      const id = arg('string id');
+      const len = arg('string length');
       if (len < 0 || len > MAX_STRING) throw new TraceFormatError(`invalid string size ${len}, the maximum is ${MAX_STRING}`, 'string table', at);
       if (c.pos + len > d.length) throw new TraceFormatError(`string ${id} runs past the end of its batch`, 'string table', at);
       if (this.hasString(id)) throw new TraceFormatError(`two strings with id ${id}`, 'string table', at);
       this.strings.set(id, utf8.decode(d.subarray(c.pos, c.pos + len)));
       c.pos += len;
-    }
+    });
   }
 
   /** A Stacks batch: Stack events of id, frame count, then pc, func, file, line per frame. */
   addStacks(b: Batch): void {
-    const d = b.data;
-    const c: ByteCursor = { pos: 1 };
-    while (c.pos < d.length) {
-      const at = b.offset + c.pos;
-      const ev = d[c.pos++];
-      if (ev !== EV.Stack) throw new TraceFormatError(`expected a Stack event (3), found event type ${ev}`, 'stack table', at);
-      const id = readUvarint(d, c, d.length, b.offset, 'stack id');
-      const n = readUvarint(d, c, d.length, b.offset, 'stack frame count');
+    forEachStructural(b, EV.Stack, 'stack table', (arg, _c, at) => {
+      const id = arg('stack id');
+      const n = arg('stack frame count');
       if (n < 0 || n > MAX_FRAMES) throw new TraceFormatError(`invalid stack size ${n}, the maximum is ${MAX_FRAMES}`, 'stack table', at);
       const pcs: number[] = new Array(n);
       for (let i = 0; i < n; i++) {
-        const pc = readUvarint(d, c, d.length, b.offset, 'frame pc');
-        const funcId = readUvarint(d, c, d.length, b.offset, 'frame function');
-        const fileId = readUvarint(d, c, d.length, b.offset, 'frame file');
-        const line = readUvarint(d, c, d.length, b.offset, 'frame line');
+        const pc = arg('frame pc');
+        const funcId = arg('frame function');
+        const fileId = arg('frame file');
+        const line = arg('frame line');
         pcs[i] = pc;
         if (!this.frames.has(pc)) this.frames.set(pc, { pc, funcId, fileId, line });
       }
       if (this.hasStack(id)) throw new TraceFormatError(`two stacks with id ${id}`, 'stack table', at);
       this.stacks.set(id, pcs);
-    }
+    });
   }
 
   /** Every frame's strings must exist (Go's validateStackStrings), checked once the generation is read. */

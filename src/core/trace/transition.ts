@@ -67,18 +67,13 @@ export function readTransition(e: TraceEvent, t: Transition): boolean {
   }
 }
 
-function go(t: Transition, id: number, from: number, to: number): true {
-  t.resource = 'goroutine';
+function set(t: Transition, resource: Transition['resource'], id: number, from: number, to: number): true {
+  t.resource = resource;
   t.id = id;
   t.from = from;
   t.to = to;
   return true;
 }
 
-function proc(t: Transition, id: number, from: number, to: number): true {
-  t.resource = 'proc';
-  t.id = id;
-  t.from = from;
-  t.to = to;
-  return true;
-}
+const go = (t: Transition, id: number, from: number, to: number) => set(t, 'goroutine', id, from, to);
+const proc = (t: Transition, id: number, from: number, to: number) => set(t, 'proc', id, from, to);

@@ -1,7 +1,7 @@
 import { GoState } from '../schedState';
 import type { TraceEvent } from '../traceEvent';
 import type { Transition } from '../transition';
-import type { BlockTracker } from './blockTracker';
+import type { BlockTracker, WaitSite } from './blockTracker';
 import { BucketSeries } from './bucketSeries';
 import type { AliveGroup, GoroutineSite } from './model';
 import type { StackInterner } from './stackInterner';
@@ -15,10 +15,8 @@ interface G {
   state: number;
   /** When it entered `state` (the trace start for goroutines that predate it). */
   since: number;
-  /** For Waiting: the reason; for Syscall: "syscall". */
-  reason: string;
-  /** Global stack where it waits or entered its syscall. */
-  stack: number;
+  /** For Waiting and Syscall: where the time goes (reason and stack). */
+  site: WaitSite | undefined;
   createdInTrace: boolean;
   /** Global stack of the `go` statement that created it (-1: none recorded). */
   createdBy: number;
@@ -42,6 +40,9 @@ export class GoroutineTracker {
   private readonly sample = new Float64Array(4);
   /** By `go` statement (leaf frame of the creator's stack): count, entry, first stack seen there. */
   private readonly sites = new Map<string, { count: number; entry: string; stack: number }>();
+  /** Wait sites of the current generation by (reason string id, stack id): one lookup per wait. */
+  private waitSites = new Map<number, WaitSite>();
+  private waitSitesOf: unknown;
   readonly series: BucketSeries;
   created = 0;
   maxAlive = 0;
@@ -70,8 +71,9 @@ export class GoroutineTracker {
 
   private appear(e: TraceEvent, t: Transition, syncTime: number): void {
     const stack = this.stacks.intern(e.tables, t.stack);
-    const g: G = { state: t.to, since: syncTime, reason: '', stack, createdInTrace: false, createdBy: -1, entry: this.stacks.root(stack) };
-    if (t.to === GoState.Waiting) g.reason = WAITING_AT_START;
+    const g: G = { state: t.to, since: syncTime, site: undefined, createdInTrace: false, createdBy: -1, entry: this.stacks.root(stack) };
+    if (t.to === GoState.Waiting) g.site = this.blocks.site(WAITING_AT_START, stack);
+    else if (t.to === GoState.Syscall) g.site = this.blocks.site(SYSCALL, stack);
     this.enter(t.id, g, t.to);
   }
 
@@ -83,7 +85,9 @@ export class GoroutineTracker {
     const site = this.sites.get(key);
     if (site) site.count++;
     else this.sites.set(key, { count: 1, entry, stack: createdBy });
-    const g: G = { state: t.to, since: e.time, reason: NO_REASON, stack: -1, createdInTrace: true, createdBy, entry };
+    const g: G = { state: t.to, since: e.time, site: undefined, createdInTrace: true, createdBy, entry };
+    if (t.to === GoState.Waiting) g.site = this.blocks.site(NO_REASON, -1);
+    else if (t.to === GoState.Syscall) g.site = this.blocks.site(SYSCALL, -1);
     this.enter(t.id, g, t.to);
   }
 
@@ -99,13 +103,28 @@ export class GoroutineTracker {
     g.state = t.to;
     g.since = e.time;
     this.counts[t.to]++;
-    if (t.to === GoState.Waiting) {
-      const reason = e.tables ? e.tables.string(t.reason) : '';
-      g.reason = reason === '' ? NO_REASON : reason;
-      g.stack = this.stacks.intern(e.tables, t.stack);
-    } else if (t.to === GoState.Syscall) {
-      g.stack = this.stacks.intern(e.tables, t.stack);
+    if (t.to === GoState.Waiting) g.site = this.waitSite(e, t.reason, t.stack);
+    else if (t.to === GoState.Syscall) g.site = this.waitSite(e, -1, t.stack);
+  }
+
+  private reasonOf(e: TraceEvent, id: number): string {
+    const reason = e.tables ? e.tables.string(id) : '';
+    return reason === '' ? NO_REASON : reason;
+  }
+
+  /** The site for a wait with reason string `reasonId` (-1: a syscall) at stack `stackId` of e's generation. */
+  private waitSite(e: TraceEvent, reasonId: number, stackId: number): WaitSite {
+    if (e.tables !== this.waitSitesOf) {
+      this.waitSitesOf = e.tables;
+      this.waitSites = new Map();
     }
+    const key = stackId * 65536 + (reasonId + 1);
+    let site = reasonId < 65535 ? this.waitSites.get(key) : undefined;
+    if (!site) {
+      site = this.blocks.site(reasonId < 0 ? SYSCALL : this.reasonOf(e, reasonId), this.stacks.intern(e.tables, stackId));
+      if (reasonId < 65535) this.waitSites.set(key, site);
+    }
+    return site;
   }
 
   private enter(id: number, g: G, state: number): void {
@@ -115,8 +134,7 @@ export class GoroutineTracker {
 
   /** Accounts the wait or syscall `g` is leaving (or still in at the end). */
   private close(g: G, time: number): void {
-    if (g.state === GoState.Waiting) this.blocks.add(g.reason, time - g.since, g.stack);
-    else if (g.state === GoState.Syscall) this.blocks.add(SYSCALL, time - g.since, g.stack);
+    if (g.site && (g.state === GoState.Waiting || g.state === GoState.Syscall)) this.blocks.add(g.site, time - g.since);
   }
 
   finish(end: number): void {
@@ -157,6 +175,6 @@ function stateLabel(g: G): string {
     case GoState.Running: return 'running';
     case GoState.Runnable: return 'runnable';
     case GoState.Syscall: return SYSCALL;
-    default: return `waiting: ${g.reason}`;
+    default: return `waiting: ${g.site?.reason.name ?? NO_REASON}`;
   }
 }
