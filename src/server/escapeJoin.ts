@@ -4,7 +4,7 @@ import type { LoadedProfile } from './loadedProfile';
 
 /**
  * What the active profile measured on each line, for escape sites: the flat
- * alloc_space (and alloc_objects) of a heap profile, else the active sample
+ * and cum alloc_space (and alloc_objects) of a heap profile, else the active sample
  * type when it counts bytes. Undefined for profiles without a bytes type
  * (CPU, block, …). Files are real local paths, as both sides key them.
  */
@@ -28,9 +28,13 @@ function sumLines(lp: LoadedProfile, file: string, bytes: number, count: number)
   const t = lp.tables.fileLines;
   const out = new Map<number, LineMeasure>();
   for (const { line, row } of lp.byLocalFile.get(file) ?? []) {
-    const m = out.get(line) ?? { bytes: 0, objects: count >= 0 ? 0 : undefined };
+    const m = out.get(line) ?? { bytes: 0, cumBytes: 0, objects: count >= 0 ? 0 : undefined, cumObjects: count >= 0 ? 0 : undefined };
     m.bytes += t.flat[row * t.types + bytes];
-    if (count >= 0) m.objects = (m.objects ?? 0) + t.flat[row * t.types + count];
+    m.cumBytes += t.cum[row * t.types + bytes];
+    if (count >= 0) {
+      m.objects = (m.objects ?? 0) + t.flat[row * t.types + count];
+      m.cumObjects = (m.cumObjects ?? 0) + t.cum[row * t.types + count];
+    }
     out.set(line, m);
   }
   return out;

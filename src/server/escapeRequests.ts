@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { utf16Offset } from '../core/escape/columns';
 import { escapeHoverMarkdown } from '../core/escape/hoverMarkdown';
-import { measureLabel, type EscapeSite } from '../core/escape/siteCost';
+import { measureLabel, type EscapeSite, type SiteMeasure } from '../core/escape/siteCost';
 import { EscapeHoverRequest, EscapeOutputRequest, EscapeRunRequest, EscapeSitesRequest, EscapeViewRequest } from '../protocol/lsp';
 import type { EscapeSiteInfo } from '../protocol/types';
 import type { SourceAccess } from './escapeDiagnostics';
@@ -43,7 +43,7 @@ export function registerEscapeAnalysis(conn: Connection, store: ProfileStore): E
   return service;
 }
 
-function siteInfo(s: EscapeSite, src: SourceAccess, label?: (m: { bytes: number; objects?: number }) => string): EscapeSiteInfo {
+function siteInfo(s: EscapeSite, src: SourceAccess, label?: (m: SiteMeasure) => string): EscapeSiteInfo {
   const messages = s.findings.map((f) => f.message);
   return {
     uri: src.uriOf(s.file),

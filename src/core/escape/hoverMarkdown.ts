@@ -31,7 +31,7 @@ function link(p: SourcePos, uriOf: (file: string) => string): string {
   return `[${escapeMd(name)}:${p.line}](${uriOf(p.file)}#L${p.line})`;
 }
 
-/** Markdown-inert text: names like `*T` or `[]byte` must not format. */
+/** Markdown-inert text: names like `*T`, `[]byte` or `~r0` must not format (inline: no line-start markers). */
 function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_{}[\]()!|<>~]/g, (c) => `\\${c}`);
 }
