@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { CaptureEntry } from './capture/listCaptures';
+import type { GoSessionInfo } from './debug/sessionInfo';
 import type { DecorationSpec } from './core/view/lineDecorationSpec';
 import type { ProfilesState, ServerInfo } from './protocol/types';
 
@@ -12,4 +14,8 @@ export interface GomemApi {
   onDidApplyDecorations: vscode.Event<vscode.Uri>;
   /** The language server's process and memory, or undefined while it is not running. */
   serverInfo(): Promise<ServerInfo | undefined>;
+  /** The captures folder as the Captured Profiles view lists it, newest first. */
+  captures(): CaptureEntry[];
+  /** The Go debug sessions gomem follows: the debuggee's PID, pause state and pprof endpoint once found. */
+  goSessions(): GoSessionInfo[];
 }

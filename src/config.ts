@@ -54,6 +54,51 @@ export const config = {
     const goroot = go.get<string>('goroot');
     return goroot ? `${goroot.replace(/[\\/]+$/, '')}/bin/go` : 'go';
   },
+  /**
+   * How to run `go test` the way the user builds: goBinary(), go.toolsEnvVars
+   * (`${workspaceFolder}` and `${env:NAME}` expanded), go.buildFlags and
+   * go.buildTags (as `-tags=…` unless the flags already set tags). Live.
+   */
+  goToolchain(): { go: string; env: Record<string, string>; buildFlags: string[] } {
+    const go = vscode.workspace.getConfiguration('go');
+    const flags = (go.get<unknown[]>('buildFlags', []) ?? []).filter((f): f is string => typeof f === 'string');
+    const tags = go.get<string>('buildTags', '');
+    const hasTags = flags.some((f) => /^--?tags(=|$)/.test(f));
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(go.get<Record<string, unknown>>('toolsEnvVars', {}) ?? {})) {
+      if (typeof v === 'string') env[k] = expandVariables(v);
+    }
+    return { go: config.goBinary(), env, buildFlags: tags && !hasTags ? [...flags, `-tags=${tags}`] : flags };
+  },
+  /** Where captures are saved: the setting (relative to the first folder), '' for the default. Live. */
+  captureFolder(): string {
+    const v = gomem().get<string>('capture.folder', '').trim();
+    return v ? expandVariables(v) : '';
+  },
+  /** Time and size limits of one HTTP capture; unset or invalid values keep the engine's defaults. Live. */
+  captureLimits(): { connectTimeoutMs?: number; totalTimeoutMs?: number; maxBytes?: number } {
+    const positive = (key: string, scale: number) => {
+      const v = gomem().get<number>(key);
+      return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v * scale : undefined;
+    };
+    return {
+      connectTimeoutMs: positive('capture.connectTimeoutSeconds', 1000),
+      totalTimeoutMs: positive('capture.timeoutSeconds', 1000),
+      maxBytes: positive('capture.maxBytes', 1),
+    };
+  },
+  /** A pprof URL the capture commands offer among their targets. Live. */
+  pprofUrl(): string {
+    return gomem().get<string>('pprofUrl', '').trim();
+  },
+  /** Take a heap snapshot at every stop of a Go debug session. Live. */
+  captureOnStop(): boolean {
+    return gomem().get<boolean>('captureOnStop', false);
+  },
+  /** "profile memory · profile CPU · trace" lenses above tests and benchmarks. Live. */
+  testLens(): boolean {
+    return gomem().get<boolean>('testLens.enabled', true);
+  },
 };
 
 /** Settings whose change needs a server restart (they are passed at initialize). */
@@ -61,3 +106,9 @@ export const RESTART_SETTINGS = ['gomem.maxProfileBytes', 'gomem.substitutePath'
 
 /** Settings the decorations re-read on change. */
 export const VIEW_SETTINGS = ['gomem.inlineValues.enabled', 'gomem.inlineValues.style', 'gomem.heatmap.enabled', 'gomem.codeLens.enabled'];
+
+/** `${workspaceFolder}` (the first folder) and `${env:NAME}` in a setting's value, as the Go extension expands them. */
+function expandVariables(value: string): string {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  return value.replace(/\$\{workspaceFolder\}/g, folder).replace(/\$\{env:([^}]+)\}/g, (_, name: string) => process.env[name] ?? '');
+}

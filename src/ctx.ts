@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { GoSessions } from './debug/goSessions';
+import type { CapturesTree } from './editor/capturesTree';
 import type { ProfilesState } from './protocol/types';
 import type { FlamePanels } from './webview/flamePanels';
 
@@ -15,6 +17,12 @@ export class Ctx implements vscode.Disposable {
   client: LanguageClient | undefined;
   /** The open flame graphs (created at activation). */
   flamePanels: FlamePanels | undefined;
+  /** Go debug sessions followed for captures (created at activation). */
+  goSessions: GoSessions | undefined;
+  /** The Captured Profiles view (created at activation). */
+  captures: CapturesTree | undefined;
+  /** Capture and `go test` output (created at activation). */
+  captureOutput: vscode.OutputChannel | undefined;
 
   /** Fires whenever the server reports a change of loaded profiles or sample type. */
   readonly onDidChangeProfiles = this.stateEmitter.event;

@@ -3,19 +3,29 @@ import { startClient, stopClient } from './client';
 import { registerCommands } from './commands';
 import { RESTART_SETTINGS, VIEW_SETTINGS } from './config';
 import { Ctx } from './ctx';
+import { registerCaptureOnStop } from './debug/captureOnStop';
+import { GoSessions } from './debug/goSessions';
+import { CapturesTree } from './editor/capturesTree';
 import { LineDecorations } from './editor/lineDecorations';
 import { createStatusBar } from './editor/statusBar';
+import { registerTestLens } from './editor/testLens';
 import { registerFlameEditor } from './webview/flameEditor';
 import { FlamePanels } from './webview/flamePanels';
 import { registerProfileEditor } from './webview/profileEditor';
 import type { GomemApi } from './api';
 import { ServerInfoRequest } from './protocol/lsp';
+import { sessionInfo } from './debug/sessionInfo';
 
 let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<GomemApi> {
   const c = (ctx = new Ctx(context));
   c.flamePanels = c.own(new FlamePanels(c));
+  c.captureOutput = c.own(vscode.window.createOutputChannel('Go Memory Capture'));
+  c.goSessions = c.own(new GoSessions());
+  c.captures = c.own(new CapturesTree(context.globalStorageUri));
+  c.own(registerCaptureOnStop(c, c.goSessions));
+  c.own(registerTestLens());
   registerCommands(c);
   const decorations = c.own(new LineDecorations(c));
   c.own(createStatusBar(c));
@@ -39,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
     decorationsFor: (uri) => decorations.specFor(uri),
     onDidApplyDecorations: decorations.onDidApply,
     serverInfo: async () => c.client?.sendRequest(ServerInfoRequest, {}).catch(() => undefined),
+    captures: () => [...(c.captures?.list ?? [])],
+    goSessions: () => (c.goSessions?.list() ?? []).map(sessionInfo),
   };
 }
 

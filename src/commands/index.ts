@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { capture } from './capture';
+import { compareCapture } from './captureCompare';
+import { deleteCapture } from './captureDelete';
+import { openCaptureCommand } from './captureOpen';
+import { refreshCaptures } from './captureRefresh';
+import { renameCapture } from './captureRename';
+import { revealCapture } from './captureReveal';
+import { profileTest } from './captureTest';
 import { closeProfile } from './closeProfile';
 import { compareProfiles } from './compareProfiles';
 import { openProfile } from './openProfile';
@@ -19,6 +27,21 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.compareProfiles': compareProfiles,
   'gomem.showFunction': showFunction,
   'gomem.restartServer': restartServer,
+  'gomem.captureHeap': capture('heap'),
+  'gomem.captureAllocs': capture('allocs'),
+  'gomem.captureGoroutine': capture('goroutine'),
+  'gomem.captureCpu': capture('cpu'),
+  'gomem.captureBlock': capture('block'),
+  'gomem.captureMutex': capture('mutex'),
+  'gomem.captureTrace': capture('trace'),
+  'gomem.captureHeapDelta': capture('heap', true),
+  'gomem.profileTest': profileTest,
+  'gomem.openCapture': openCaptureCommand,
+  'gomem.revealCapture': revealCapture,
+  'gomem.deleteCapture': deleteCapture,
+  'gomem.renameCapture': renameCapture,
+  'gomem.compareCapture': compareCapture,
+  'gomem.refreshCaptures': refreshCaptures,
 };
 
 export function registerCommands(ctx: Ctx): void {
