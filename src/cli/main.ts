@@ -4,6 +4,7 @@ import { DEFAULT_MAX_DECOMPRESSED } from '../core/pprof/gunzip';
 import { goPaths } from '../node/goEnv';
 import { loadProfileFile } from '../node/loadProfile';
 import { captureCommand } from './captureCommand';
+import { escapeCommand } from './escapeCommand';
 import { linesCommand } from './linesCommand';
 import { topCommand } from './topCommand';
 import { traceCommand } from './traceCommand';
@@ -13,6 +14,8 @@ import { USAGE, UsageError } from './usage';
 async function main(argv: string[]): Promise<string> {
   // capture takes a TARGET, not a profile FILE, and options of its own.
   if (argv[0] === 'capture') return captureCommand(argv.slice(1));
+  // escape takes a DIR (default .) and runs go.
+  if (argv[0] === 'escape') return escapeCommand(argv.slice(1));
   const { values, positionals } = parseCommandLine(argv);
   const [cmd, file, source] = positionals;
   if (values.help || !cmd) return USAGE;

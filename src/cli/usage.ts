@@ -25,6 +25,15 @@ Usage:
       for a delta profile (values may be negative). --gc runs a GC before a heap
       capture. Writes FILE, or <kind>-<target>-<timestamp>.pb.gz (.trace) in the
       current directory, and prints the path written.
+  gomem escape [DIR] [--module] [--json] [--profile FILE] [--kinds K,…|all] [--no-tests]
+      The compiler's escape analysis (go test -c -gcflags=-m=2 -json) of the package in
+      DIR (default .), or with --module of every package of its module: moved to heap,
+      escapes to heap, leaking param; --kinds chooses among those and can-inline,
+      cannot-inline, inlined-call, cannot-inline-call, bounds-check, nil-check. With
+      --profile FILE (a heap or allocs profile), each finding gets the
+      bytes and objects its line allocated, costliest first. --json prints
+      [{"file","line","column","kind","message"[,"bytes","objects"]}]. --no-tests uses
+      go build (faster; _test.go files are not analysed).
 
 FILE is a pprof profile (.pb.gz, .pprof, .prof; gzip or raw protobuf).
 T is a sample type name (alloc_space, inuse_objects, …) or its index.

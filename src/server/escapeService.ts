@@ -10,7 +10,7 @@ import { SourceFiles } from '../node/escape/sourceFiles';
 import { EscapeChangedNotification } from '../protocol/lsp';
 import type { EscapeRunParams, EscapeRunResult, EscapeViewParams } from '../protocol/types';
 import { escapeDiagnostic, type SourceAccess } from './escapeDiagnostics';
-import { measureInfo } from './escapeJoin';
+import { measureInfo } from '../core/escape/profileMeasure';
 import { EscapeResults } from './escapeResults';
 import type { ProfileStore } from './profileStore';
 

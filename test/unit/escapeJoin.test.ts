@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { createSourceResolver } from '../../src/core/paths/resolveSource';
 import { escapeSites, findingLabel, type EscapeSite } from '../../src/core/escape/siteCost';
 import { analyzeEscapes } from '../../src/node/escape/analyzeEscapes';
-import { measureInfo } from '../../src/server/escapeJoin';
+import { measureInfo } from '../../src/core/escape/profileMeasure';
 import { loadProfile } from '../../src/server/loadedProfile';
 import { ESCAPE_FIXTURE, TEST_GO_ENV, escapeProfile } from '../support/escapeFixture';
 import { pprofTopReport, skipUnlessGo } from '../support/goTools';

@@ -1,6 +1,16 @@
-import { companionCountType, sampleTypeIndex } from '../core/pprof/sampleTypes';
-import type { LineMeasure, MeasureInfo } from '../core/escape/siteCost';
-import type { LoadedProfile } from './loadedProfile';
+import type { ValueType } from '../pprof/model';
+import { companionCountType, sampleTypeIndex } from '../pprof/sampleTypes';
+import type { FileLineValues, ProfileTables } from '../pprof/tables';
+import type { LineMeasure, MeasureInfo } from './siteCost';
+
+/** What the join needs of a loaded profile (the server's LoadedProfile is one). */
+export interface MeasuredProfile {
+  readonly profile: { readonly sampleTypes: readonly ValueType[] };
+  readonly sampleTypeIndex: number;
+  readonly tables: Pick<ProfileTables, 'fileLines' | 'totals'>;
+  /** Local file (real path) → rows of `tables.fileLines` for its lines. */
+  readonly byLocalFile: ReadonlyMap<string, readonly FileLineValues[]>;
+}
 
 /**
  * What the active profile measured on each line, for escape sites: the flat
@@ -8,7 +18,7 @@ import type { LoadedProfile } from './loadedProfile';
  * type when it counts bytes. Undefined for profiles without a bytes type
  * (CPU, block, …). Files are real local paths, as both sides key them.
  */
-export function measureInfo(lp: LoadedProfile | undefined): MeasureInfo | undefined {
+export function measureInfo(lp: MeasuredProfile | undefined): MeasureInfo | undefined {
   if (!lp) return undefined;
   const types = lp.profile.sampleTypes;
   let bytes = sampleTypeIndex(types, 'alloc_space');
@@ -24,7 +34,7 @@ export function measureInfo(lp: LoadedProfile | undefined): MeasureInfo | undefi
   return { sampleType: types[bytes].type, total: lp.tables.totals[bytes], measure: (file, line) => linesOf(file).get(line) };
 }
 
-function sumLines(lp: LoadedProfile, file: string, bytes: number, count: number): Map<number, LineMeasure> {
+function sumLines(lp: MeasuredProfile, file: string, bytes: number, count: number): Map<number, LineMeasure> {
   const t = lp.tables.fileLines;
   const out = new Map<number, LineMeasure>();
   for (const { line, row } of lp.byLocalFile.get(file) ?? []) {
