@@ -5,7 +5,8 @@
 //   node test/bench/flame.mjs --quick         small profile only, 2 runs
 //   options: --runs N, --speedscope DIR (speedscope's dist/release; default
 //            /tmp/speedscope/node_modules/speedscope/dist/release, from
-//            `npm install --prefix /tmp/speedscope speedscope`), --no-speedscope
+//            `npm install --prefix /tmp/speedscope speedscope`), --no-speedscope,
+//            --no-renderers (skip the 2D / pixels / WebGL comparison)
 //
 // Profiles: real Go heap profiles from test/bench/gen (see decode.mjs), cached in
 // $TMPDIR/gomem-bench; the medium one is the file `npm run bench` uses. The flame
@@ -297,6 +298,124 @@ function speedscopeVersion() {
 }
 
 // ---------------------------------------------------------------------------
+// Renderer choice: the same boxes drawn three ways in this browser
+
+/** In the page: `count` boxes like a bushy profile's root view (most of them slivers), drawn 15 times each way. */
+function drawBoxesThreeWays(count) {
+  const W = 1400;
+  const H = 810;
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const xs = new Float32Array(count);
+  const ys = new Int32Array(count);
+  const ws = new Float32Array(count);
+  const cs = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    ws[i] = rnd() < 0.9 ? 0.5 + rnd() * 1.5 : 2 + rnd() * 48;
+    xs[i] = rnd() * (W - ws[i]);
+    ys[i] = Math.floor(rnd() * 45) * 18;
+    cs[i] = Math.floor(rnd() * 128);
+  }
+  const css = Array.from({ length: 128 }, (_, i) => `hsl(${(i * 37) % 360} 50% 35%)`);
+  const px32 = Array.from({ length: 128 }, (_, i) => 0xff000000 | ((i * 2) << 16) | ((i * 5) << 8) | (i * 7));
+  const median = (f) => {
+    const t = [];
+    for (let k = 0; k < 15; k++) {
+      const t0 = performance.now();
+      f();
+      t.push(performance.now() - t0);
+    }
+    return t.sort((a, b) => a - b)[7];
+  };
+  const canvas = (ctxType, opts) => {
+    const c = document.createElement('canvas');
+    c.width = W;
+    c.height = H;
+    document.body.append(c);
+    return c.getContext(ctxType, opts);
+  };
+  const c2 = canvas('2d', { alpha: false });
+  const fillRect = median(() => {
+    c2.fillStyle = '#1e1e1e';
+    c2.fillRect(0, 0, W, H);
+    for (let i = 0; i < count; i++) {
+      c2.fillStyle = css[cs[i]];
+      c2.fillRect(Math.round(xs[i]), ys[i], Math.max(1, Math.round(ws[i])), 17);
+    }
+    c2.getImageData(0, 0, 1, 1);
+  });
+  const c3 = canvas('2d', { alpha: false });
+  const img = c3.createImageData(W, H);
+  const px = new Uint32Array(img.data.buffer);
+  const pixels = median(() => {
+    px.fill(0xff1e1e1e);
+    for (let i = 0; i < count; i++) {
+      const x0 = Math.round(xs[i]);
+      const x1 = Math.max(x0 + 1, Math.round(xs[i] + ws[i]));
+      const c = px32[cs[i]];
+      for (let y = ys[i]; y < ys[i] + 17; y++) for (let j = y * W + x0, e = y * W + x1; j < e; j++) px[j] = c;
+    }
+    c3.putImageData(img, 0, 0);
+    c3.getImageData(0, 0, 1, 1);
+  });
+  const gl = canvas('webgl2', { antialias: false });
+  let webgl = NaN;
+  let renderer = 'no WebGL2';
+  if (gl) {
+    const dbg = gl.getExtension('WEBGL_debug_renderer_info');
+    renderer = String(dbg ? gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    const shader = (type, src) => {
+      const s = gl.createShader(type);
+      gl.shaderSource(s, src);
+      gl.compileShader(s);
+      return s;
+    };
+    const prog = gl.createProgram();
+    gl.attachShader(prog, shader(gl.VERTEX_SHADER, '#version 300 es\nin vec2 k; in vec4 r; in float c; uniform vec2 s; out float v;\nvoid main(){ v = c; vec2 p = r.xy + k * r.zw; gl_Position = vec4(p / s * vec2(2., -2.) + vec2(-1., 1.), 0., 1.); }'));
+    gl.attachShader(prog, shader(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; in float v; out vec4 o;\nvoid main(){ o = vec4(v / 128., .3, .4, 1.); }'));
+    gl.linkProgram(prog);
+    gl.useProgram(prog);
+    gl.bindVertexArray(gl.createVertexArray());
+    gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+    gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW);
+    const attr = (name, size, stride, offset, divisor) => {
+      const loc = gl.getAttribLocation(prog, name);
+      gl.enableVertexAttribArray(loc);
+      gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset);
+      gl.vertexAttribDivisor(loc, divisor);
+    };
+    attr('k', 2, 0, 0, 0);
+    gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+    attr('r', 4, 20, 0, 1);
+    attr('c', 1, 20, 16, 1);
+    gl.uniform2f(gl.getUniformLocation(prog, 's'), W, H);
+    const inst = new Float32Array(count * 5);
+    const one = new Uint8Array(4);
+    webgl = median(() => {
+      for (let i = 0; i < count; i++) inst.set([xs[i], ys[i], ws[i], 17, cs[i]], i * 5);
+      gl.bufferData(gl.ARRAY_BUFFER, inst, gl.DYNAMIC_DRAW);
+      gl.clearColor(0.12, 0.12, 0.12, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, count);
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, one);
+    });
+  }
+  return { fillRect, pixels, webgl, renderer };
+}
+
+async function rendererChoice(browser, count) {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await page.setContent('<!DOCTYPE html><body></body>');
+  const r = await page.evaluate(drawBoxesThreeWays, count);
+  await page.context().close();
+  console.log(
+    `renderer choice, ${n(count)} boxes (90% slivers of 0.5–2 px) per draw, 1400×810, median of 15: ` +
+      `canvas 2D fillRect ${ms(r.fillRect)}, pixels into ImageData + one putImageData ${ms(r.pixels)} (what gomem does), ` +
+      `WebGL2 instanced quads ${ms(r.webgl)} (${r.renderer}; labels would still need a 2D canvas)`,
+  );
+}
+
+// ---------------------------------------------------------------------------
 
 async function main() {
   fs.mkdirSync(cacheDir, { recursive: true });
@@ -322,10 +441,11 @@ async function main() {
   const ss = speedscopeDir && fs.existsSync(path.join(speedscopeDir, 'index.html'));
   if (speedscopeDir && !ss) console.log(`speedscope not found at ${speedscopeDir} (npm install --prefix /tmp/speedscope speedscope); skipping it`);
   const { server, url } = await startServer(files);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   const version = browser.version();
   const results = [];
   try {
+    if (!argv.includes('--no-renderers')) await rendererChoice(browser, 11_000);
     for (const p of profiles) {
       console.log(`\n== ${p.name}: ${runs} runs ==`);
       const g = [];
@@ -349,7 +469,7 @@ async function main() {
     await browser.close();
     server.close();
   }
-  console.log(`\nChromium ${version} headless (software rendering), viewport 1400×900, dpr 1; medians over ${runs} runs\n`);
+  console.log(`\nChromium ${version} headless, --disable-gpu (CPU raster; WebGL on SwiftShader), viewport 1400×900, dpr 1; medians over ${runs} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs\n`);
   for (const { p, g, s } of results) report(p, g, s);
 }
 

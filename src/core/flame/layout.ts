@@ -3,7 +3,9 @@ import type { FlameTree } from '../../protocol/flame';
 /**
  * Horizontal layout of every node for one sample type, in value units:
  * node i spans [x[i], x[i] + width[i]). Zooming is then only a change of
- * scale and offset at draw time, never a new layout.
+ * scale and offset at draw time, never a new layout. The webview keeps only
+ * the widths (frameWidths): a draw walks siblings in order anyway, so it
+ * adds up the offsets as it goes, which saves a pass and an array per type.
  *
  * Widths are magnitudes, so negative values (delta profiles) still draw:
  * width = max(|total|, |self| + Σ children's widths). That is exactly the
@@ -12,15 +14,18 @@ import type { FlameTree } from '../../protocol/flame';
  * tree) keeps the gap on the right, as pprof draws it. With a base profile
  * the larger of the two sides counts, so shrunk frames stay visible.
  */
-export interface FlameLayout {
+export interface FlameWidths {
   sampleType: number;
-  x: Float64Array;
   width: Float64Array;
+}
+
+export interface FlameLayout extends FlameWidths {
+  x: Float64Array;
 }
 
 export function layoutFlame(tree: FlameTree, sampleType: number): FlameLayout {
   const n = tree.parent.length;
-  const width = frameWidths(tree, sampleType);
+  const { width } = frameWidths(tree, sampleType);
   const x = new Float64Array(n);
   const parent = tree.parent;
   // Next free offset inside each node, for its next child (children are in name order).
@@ -34,7 +39,7 @@ export function layoutFlame(tree: FlameTree, sampleType: number): FlameLayout {
   return { sampleType, x, width };
 }
 
-function frameWidths(tree: FlameTree, t: number): Float64Array {
+export function frameWidths(tree: FlameTree, t: number): FlameWidths {
   const n = tree.parent.length;
   const types = tree.sampleTypes.length;
   const { parent, total, self, baseTotal, baseSelf } = tree;
@@ -51,5 +56,5 @@ function frameWidths(tree: FlameTree, t: number): Float64Array {
     w[i] = Math.max(whole, w[i] + own);
     if (i > 0) w[parent[i]] += w[i];
   }
-  return w;
+  return { sampleType: t, width: w };
 }

@@ -1,32 +1,37 @@
 import type { FlameTree } from '../../protocol/flame';
-import type { FlameLayout } from './layout';
+import type { FlameWidths } from './layout';
 import type { TreeShape } from './shape';
 
-/** A tree with what drawing it needs: its shape and the layout of the current sample type. */
+/** A tree with what drawing it needs: its shape and the frame widths of the current sample type. */
 export interface FlameGeometry {
   tree: FlameTree;
   shape: TreeShape;
-  layout: FlameLayout;
+  layout: FlameWidths;
 }
 
 /**
- * The frame drawn on row `depth` at value offset `vx` (layout units) of a
- * view zoomed to `zoom`, or -1. Rows above the zoomed frame show its
- * ancestors across the whole width. Frames narrower than `minWidth` are not
- * drawn, so they are not found either. Walks down from the zoomed frame,
- * one level per row: no per-frame bookkeeping is kept between draws.
+ * The frame drawn on row `depth` at value offset `vx` from the left edge of
+ * a view zoomed to `zoom` (layout units), or -1. Rows above the zoomed
+ * frame show its ancestors across the whole width. Frames narrower than
+ * `minWidth` are not drawn, so they are not found either. Walks down from
+ * the zoomed frame one level per row, adding up siblings' widths (children
+ * sit side by side from their parent's left edge, in tree order).
  */
 export function nodeAt(g: FlameGeometry, zoom: number, vx: number, depth: number, minWidth: number): number {
-  const { tree, shape, layout } = g;
-  const { x, width } = layout;
+  const { tree, shape } = g;
+  const { width } = g.layout;
   if (depth < 0 || depth > shape.maxDepth[zoom]) return -1;
   if (depth <= tree.depth[zoom]) return ancestorAt(tree, zoom, depth);
-  if (!(vx >= x[zoom] && vx < x[zoom] + width[zoom])) return -1;
+  if (!(vx >= 0 && vx < width[zoom])) return -1;
   let cur = zoom;
+  let off = vx;
   while (tree.depth[cur] < depth) {
     const end = cur + shape.size[cur];
     let c = cur + 1;
-    while (c < end && !(vx >= x[c] && vx < x[c] + width[c])) c += shape.size[c];
+    while (c < end && off >= width[c]) {
+      off -= width[c];
+      c += shape.size[c];
+    }
     if (c >= end || width[c] < minWidth) return -1;
     cur = c;
   }

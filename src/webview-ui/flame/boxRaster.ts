@@ -13,14 +13,18 @@ export class BoxRaster {
   private w = 0;
   private h = 0;
 
+  /** Sizes the pixel buffer for a canvas of w × h device pixels (when the canvas is sized, not at the next draw). */
+  resize(ctx: CanvasRenderingContext2D, w: number, h: number): void {
+    if (this.image && this.w === w && this.h === h) return;
+    this.image = ctx.createImageData(Math.max(1, w), Math.max(1, h));
+    this.px = new Uint32Array(this.image.data.buffer);
+    this.w = w;
+    this.h = h;
+  }
+
   /** Starts a draw on a canvas of w × h device pixels, filled with `background`. */
   begin(ctx: CanvasRenderingContext2D, w: number, h: number, background: number): void {
-    if (!this.image || this.w !== w || this.h !== h) {
-      this.image = ctx.createImageData(Math.max(1, w), Math.max(1, h));
-      this.px = new Uint32Array(this.image.data.buffer);
-      this.w = w;
-      this.h = h;
-    }
+    this.resize(ctx, w, h);
     this.px.fill(background);
   }
 

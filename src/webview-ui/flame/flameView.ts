@@ -66,6 +66,7 @@ export class FlameView {
   private dpr = 1;
   private readonly frames = new VisibleFrames();
   private readonly raster = new BoxRaster();
+  private edges = new Float64Array(64);
   private frame = 0;
   /** scrollTop and the bottom-up origin, read once per draw or event (not per frame). */
   private top = 0;
@@ -87,6 +88,9 @@ export class FlameView {
     const ctx = this.canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('no 2D canvas');
     this.ctx = ctx;
+    // Resolve the label font now, not during the first draw.
+    ctx.font = paint.font;
+    ctx.measureText('main.main');
     this.listen();
   }
 
@@ -120,6 +124,7 @@ export class FlameView {
     this.canvas.height = Math.max(1, Math.round(hgt * dpr));
     this.canvas.style.width = `${w}px`;
     this.canvas.style.height = `${hgt}px`;
+    this.raster.resize(this.ctx, this.canvas.width, this.canvas.height);
   }
 
   private sync(): void {
@@ -174,10 +179,9 @@ export class FlameView {
   /** Fills the visible-frame buffers: ancestors of the zoomed frame at full width, then its subtree. */
   private collect(m: FlameModel): void {
     const { tree, shape, layout, zoom } = m;
-    const { x, width } = layout;
+    const { width } = layout;
     const { parent, depth } = tree;
     const scale = this.cssW / width[zoom];
-    const x0 = x[zoom];
     const minW = MIN_PX / scale;
     const [lo, hi] = this.rowRange();
     this.frames.reset(hi - lo + 1);
@@ -187,16 +191,28 @@ export class FlameView {
     }
     const size = shape.size;
     const end = zoom + size[zoom];
+    // Left edge of the next frame on each depth: children start at their parent's edge, siblings follow.
+    const top = depth[zoom];
+    const next = this.cursor(shape.maxDepth[zoom] - top + 2);
+    next[0] = 0;
     for (let i = zoom; i < end; ) {
       const w = width[i];
       const d = depth[i];
+      const at = next[d - top];
+      next[d - top] = at + w;
+      next[d - top + 1] = at;
       if (w < minW || d > hi) {
         i += size[i];
         continue;
       }
-      if (d >= lo) this.add(m, i, d - lo, (x[i] - x0) * scale, w * scale, 0);
+      if (d >= lo) this.add(m, i, d - lo, at * scale, w * scale, 0);
       i++;
     }
+  }
+
+  private cursor(n: number): Float64Array {
+    if (this.edges.length < n) this.edges = new Float64Array(n * 2);
+    return this.edges;
   }
 
   private rowRange(): [number, number] {
@@ -311,10 +327,8 @@ export class FlameView {
     if (!m || !(m.layout.width[m.zoom] > 0)) return -1;
     this.sync();
     const r = this.canvas.getBoundingClientRect();
-    const { x, width } = m.layout;
-    const scale = this.cssW / width[m.zoom];
-    const vx = x[m.zoom] + (clientX - r.left) / scale;
-    return nodeAt(m, m.zoom, vx, this.rowAt(clientY - r.top), MIN_PX / scale);
+    const scale = this.cssW / m.layout.width[m.zoom];
+    return nodeAt(m, m.zoom, (clientX - r.left) / scale, this.rowAt(clientY - r.top), MIN_PX / scale);
   }
 
   /** Narrowest width (in layout units) that is drawn at the current zoom. */

@@ -1,19 +1,18 @@
-import { layoutFlame } from '../../core/flame/layout';
+import { frameWidths, type FlameWidths } from '../../core/flame/layout';
 import type { FlameGeometry } from '../../core/flame/navigate';
 import { originOf, type DerivedTree } from '../../core/flame/pathTree';
 import { treeShape, type TreeShape } from '../../core/flame/shape';
-import type { FlameLayout } from '../../core/flame/layout';
 import type { FlameTree } from '../../protocol/flame';
 
 /**
- * One drawable flame graph: a (derived) tree, its shape, the layout for the
- * current sample type (computed once per type, then reused by every zoom
- * and search redraw), the zoomed and selected frames.
+ * One drawable flame graph: a (derived) tree, its shape, the frame widths
+ * for the current sample type (computed once per type, then reused by every
+ * zoom and search redraw), the zoomed and selected frames.
  */
 export class FlameModel implements FlameGeometry {
   readonly tree: FlameTree;
   readonly shape: TreeShape;
-  layout: FlameLayout;
+  layout: FlameWidths;
   zoom = 0;
   selected = -1;
   hovered = -1;
@@ -26,7 +25,7 @@ export class FlameModel implements FlameGeometry {
   ) {
     this.tree = derived.tree;
     this.shape = treeShape(this.tree);
-    this.layout = layoutFlame(this.tree, sampleType);
+    this.layout = frameWidths(this.tree, sampleType);
   }
 
   get nodes(): number {
@@ -35,7 +34,7 @@ export class FlameModel implements FlameGeometry {
 
   setSampleType(t: number): void {
     if (this.layout.sampleType === t) return;
-    this.layout = layoutFlame(this.tree, t);
+    this.layout = frameWidths(this.tree, t);
     // A frame that is empty for this type cannot stay zoomed.
     if (!(this.layout.width[this.zoom] > 0)) this.zoom = 0;
   }
