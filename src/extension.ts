@@ -12,6 +12,7 @@ import { registerTestLens } from './editor/testLens';
 import { registerFlameEditor } from './webview/flameEditor';
 import { FlamePanels } from './webview/flamePanels';
 import { registerProfileEditor } from './webview/profileEditor';
+import { registerTraceEditor } from './webview/traceEditor';
 import type { GomemApi } from './api';
 import { ServerInfoRequest } from './protocol/lsp';
 import { sessionInfo } from './debug/sessionInfo';
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
   c.own(createStatusBar(c));
   registerProfileEditor(c);
   registerFlameEditor(c, c.flamePanels);
+  registerTraceEditor(c);
   // Enables the commands that need a profile (package.json "enablement").
   c.own(c.onDidChangeProfiles((s) => vscode.commands.executeCommand('setContext', 'gomem.profileLoaded', s.profiles.length > 0)));
   c.own(

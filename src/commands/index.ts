@@ -11,6 +11,7 @@ import { profileTest } from './captureTest';
 import { closeProfile } from './closeProfile';
 import { compareProfiles } from './compareProfiles';
 import { openProfile } from './openProfile';
+import { openTraceSummary } from './openTraceSummary';
 import { restartServer } from './restartServer';
 import { showFlameGraph } from './showFlameGraph';
 import { showFunction } from './showFunction';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.switchSampleType': switchSampleType,
   'gomem.switchProfile': switchProfile,
   'gomem.showFlameGraph': showFlameGraph,
+  'gomem.openTraceSummary': openTraceSummary,
   'gomem.compareProfiles': compareProfiles,
   'gomem.showFunction': showFunction,
   'gomem.restartServer': restartServer,

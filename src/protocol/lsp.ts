@@ -1,5 +1,6 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { FlameTreeParams, FlameTreeWire, FunctionsAtParams } from './flame';
+import type { TraceSummaryParams, TraceSummaryResult } from './traceView';
 import type {
   EscapeChangedParams,
   EscapeHoverParams,
@@ -42,6 +43,7 @@ export const ServerInfoRequest = new RequestType<ServerInfoParams, ServerInfo, v
 export const FlameTreeRequest = new RequestType<FlameTreeParams, FlameTreeWire, void>('gomem/flameTree');
 export const FunctionsAtRequest = new RequestType<FunctionsAtParams, string[], void>('gomem/functionsAt');
 export const SetBaseRequest = new RequestType<SetBaseParams, ProfilesState, void>('gomem/setBase');
+export const TraceSummaryRequest = new RequestType<TraceSummaryParams, TraceSummaryResult, void>('gomem/traceSummary');
 
 /** Server → client: loaded profiles, the active one or its sample type changed. */
 export const ProfilesChangedNotification = new NotificationType<ProfilesState>('gomem/profilesChanged');

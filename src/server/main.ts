@@ -17,6 +17,7 @@ import { DocumentTracker } from './documents';
 import { registerEditorFeatures } from './editorFeatures';
 import { registerEscapeAnalysis } from './escapeRequests';
 import { registerFlameRequests } from './flameRequests';
+import { registerTraceRequests } from './traceRequests';
 import { ProfileStore } from './profileStore';
 import { profileActions, registerProfileRequests, SERVER_VERSION } from './profileRequests';
 
@@ -101,5 +102,6 @@ connection.onDidCloseTextDocument((p) => documents.close(p.textDocument.uri));
 registerProfileRequests(connection, store, profileActions(store, changed), changed);
 registerEditorFeatures(connection, store, documents);
 registerFlameRequests(connection, store, documents);
+registerTraceRequests(connection, store);
 registerEscapeAnalysis(connection, store);
 connection.listen();

@@ -24,9 +24,19 @@ export class ProfileStore {
   private baseDir: string | undefined;
 
   /** Loads (or reloads) a profile file and makes it active. */
+  /** Maps source paths as recorded (profiles, traces) to files on this machine. */
+  sourceResolver(): Promise<SourceResolver> {
+    return this.resolver();
+  }
+
+  /** A path as given by a client: relative ones are relative to the workspace. */
+  absolute(given: string): string {
+    return isAbsolute(given) || !this.baseDir ? given : resolve(this.baseDir, given);
+  }
+
   async load(given: string, activate = true): Promise<LoadedProfile> {
     // Editors configured by hand may name profiles relative to the workspace.
-    const path = isAbsolute(given) || !this.baseDir ? given : resolve(this.baseDir, given);
+    const path = this.absolute(given);
     const existing = [...this.profiles.values()].find((p) => p.path === path);
     const id = existing?.id ?? `p${this.nextId++}`;
     const loaded = await loadProfile(id, path, this.maxBytes, await this.resolver());
