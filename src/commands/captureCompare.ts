@@ -11,7 +11,7 @@ import type { Ctx } from '../ctx';
  */
 export function compareCapture(ctx: Ctx) {
   return async (entry?: CaptureEntry, selected?: readonly CaptureEntry[]): Promise<void> => {
-    const pair = selected?.length === 2 ? [...selected].sort((a, b) => b.time - a.time) : undefined;
+    const pair = selected?.length === 2 ? newestFirst(ctx, selected) : undefined;
     const current = pair?.[0] ?? entry;
     if (!current || current.trace) return;
     const base = pair?.[1] ?? (await pickBase(ctx, current));
@@ -36,4 +36,11 @@ async function pickBase(ctx: Ctx, current: CaptureEntry): Promise<CaptureEntry |
     { title: `Compare ${current.name} with…`, placeHolder: 'The base: values shown are this capture minus the base' },
   );
   return pick?.entry;
+}
+
+/** By capture time; captures of the same second in the view's order (which knows their file times). */
+function newestFirst(ctx: Ctx, entries: readonly CaptureEntry[]): CaptureEntry[] {
+  const list = ctx.captures?.list ?? [];
+  const rank = (e: CaptureEntry) => list.findIndex((x) => x.path === e.path);
+  return [...entries].sort((a, b) => b.time - a.time || rank(a) - rank(b));
 }

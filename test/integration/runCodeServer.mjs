@@ -11,6 +11,9 @@
 //   GOMEM_TEST_RESULTS    the suite writes its JSON results here; its appearance ends the run
 //   GOMEM_SCREENSHOT_DIR  the suite drops NAME.request; we write NAME.png, then delete the request
 //   GOMEM_TEST_WORKSPACE  the folder VS Code was opened on (for assertions)
+//   GOMEM_TEST_DLV        Delve (installed into a cache by dlv-extension/ensureDlv.mjs), which the
+//                         test-only extension in dlv-extension/ (loaded beside gomem) runs as the
+//                         `go` debug adapter, like vscode-go
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -20,8 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer, hermeticCodeServerEnv } from '../../scripts/setup-code-server.mjs';
+import { ensureDlv } from './dlv-extension/ensureDlv.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
+// The test-only `go` debug adapter extension (Delve), loaded beside the extension under test.
+const DLV_EXTENSION = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dlv-extension');
 const POLL_MS = 200;
 // The workbench starts the extension host within seconds; if it has not after this,
 // it never will (bad payload, broken page) and waiting for the full timeout is pointless.
@@ -176,11 +182,24 @@ function writeUserSettings(userData) {
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
+/**
+ * Puts the test-only extensions into the throwaway extensions dir, where
+ * code-server finds them at start (a workbench payload with a second
+ * extensionDevelopmentPath loads only the last one).
+ */
+function installTestExtensions(extensionsDir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(DLV_EXTENSION, 'package.json'), 'utf8'));
+  const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  fs.cpSync(DLV_EXTENSION, target, { recursive: true, filter: (src) => !src.endsWith('.mjs') });
+}
+
 /** Starts code-server on `port`; resolves once it answers /healthz. */
 async function startCodeServer({ bin, port, workspace, stateDir, env, log }) {
   const userData = path.join(stateDir, 'user-data');
   const extensions = path.join(stateDir, 'extensions');
   writeUserSettings(userData);
+  installTestExtensions(extensions);
   const args = [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -378,6 +397,9 @@ export async function runInCodeServer({
   }
 
   const bin = await ensureCodeServer();
+  // Debug-session tests need Delve; without Go they skip (and fail under CI=true).
+  const delve = ensureDlv({ log: (m) => process.stderr.write(`[runCodeServer] ${m}\n`) });
+  if (!delve.dlv) process.stderr.write(`[runCodeServer] no Delve for the debug-session tests: ${delve.why}\n`);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomem-code-server-'));
   const log = new LogTail();
   let port;
@@ -385,6 +407,7 @@ export async function runInCodeServer({
     ...hermeticCodeServerEnv(stateDir),
     GOMEM_TEST_RESULTS: resultsFile,
     GOMEM_TEST_WORKSPACE: workspace,
+    ...(delve.dlv ? { GOMEM_TEST_DLV: delve.dlv } : {}),
     ...(screenshotDir ? { GOMEM_SCREENSHOT_DIR: screenshotDir } : {}),
   };
   // Only the tests' own signalling should reach the host; a stale value from the caller must not.
