@@ -1,7 +1,7 @@
 import { EV } from './events';
 import type { Ordering } from './ordering';
 import { setRawEvent, type RawEvent } from './rawEvent';
-import { GO_STATUS_TO_STATE, GoState, GoStatus, MAY, MUST, MUST_NOT, NONE, ProcStatus, newGState, setSeq, succeeds } from './schedState';
+import { GO_STATUS_TO_STATE, GoState, GoStatus, MAY, MUST, MUST_NOT, NONE, ProcStatus, moveTo, newGState, ready, setSeq, succeeds } from './schedState';
 
 /** Goroutine events of order.go. */
 
@@ -83,11 +83,10 @@ export function advanceGoStopExec(o: Ordering, ev: RawEvent): boolean {
 export function advanceGoStart(o: Ordering, ev: RawEvent): boolean {
   const gid = ev.args[0];
   const seq = ev.args[1];
-  const state = o.gStates.get(gid);
-  if (!state || state.status !== GoStatus.Runnable || !succeeds(state, o.gen, seq)) return false;
+  const state = ready(o.gStates, gid, GoStatus.Runnable, o.gen, seq);
+  if (!state) return false;
   o.require(MUST, MUST, MUST_NOT);
-  state.status = GoStatus.Running;
-  setSeq(state, o.gen, seq);
+  moveTo(state, GoStatus.Running, o.gen, seq);
   o.next.g = gid;
   return o.push();
 }
@@ -95,10 +94,9 @@ export function advanceGoStart(o: Ordering, ev: RawEvent): boolean {
 export function advanceGoUnblock(o: Ordering, ev: RawEvent): boolean {
   const gid = ev.args[0];
   const seq = ev.args[1];
-  const state = o.gStates.get(gid);
-  if (!state || state.status !== GoStatus.Waiting || !succeeds(state, o.gen, seq)) return false;
-  state.status = GoStatus.Runnable;
-  setSeq(state, o.gen, seq);
+  const state = ready(o.gStates, gid, GoStatus.Waiting, o.gen, seq);
+  if (!state) return false;
+  moveTo(state, GoStatus.Runnable, o.gen, seq);
   return o.push();
 }
 
@@ -111,8 +109,8 @@ export function advanceGoSwitch(o: Ordering, ev: RawEvent): boolean {
   if (curState.status !== GoStatus.Running) throw o.fail(`goroutine ${g} is not running`);
   const nextG = ev.args[0];
   const seq = ev.args[1];
-  const nextState = o.gStates.get(nextG);
-  if (!nextState || nextState.status !== GoStatus.Waiting || !succeeds(nextState, o.gen, seq)) return false;
+  const nextState = ready(o.gStates, nextG, GoStatus.Waiting, o.gen, seq);
+  if (!nextState) return false;
   o.push();
   if (ev.type === EV.GoSwitch) {
     curState.status = GoStatus.Waiting;
@@ -121,8 +119,7 @@ export function advanceGoSwitch(o: Ordering, ev: RawEvent): boolean {
     o.gStates.delete(g);
     o.emitWith(setRawEvent(o.scratch, EV.GoDestroy, ev.time), g, p, m);
   }
-  nextState.status = GoStatus.Running;
-  setSeq(nextState, o.gen, seq);
+  moveTo(nextState, GoStatus.Running, o.gen, seq);
   o.next.g = nextG;
   o.emitWith(setRawEvent(o.scratch, EV.GoStart, ev.time, nextG, seq), NONE, p, m);
   return true;

@@ -1,6 +1,6 @@
 import type { Ordering } from './ordering';
 import type { RawEvent } from './rawEvent';
-import { MAY, MUST, MUST_NOT, NONE, PROC_STATUS_TO_STATE, ProcState, ProcStatus, setSeq, succeeds } from './schedState';
+import { MAY, MUST, MUST_NOT, NONE, PROC_STATUS_TO_STATE, ProcState, ProcStatus, moveTo, ready, setSeq, succeeds } from './schedState';
 
 /** Proc events of order.go. ProcStatus/ProcSteal record the prior state in their spare slot. */
 
@@ -47,12 +47,11 @@ export function advanceProcStatus(o: Ordering, ev: RawEvent): boolean {
 export function advanceProcStart(o: Ordering, ev: RawEvent): boolean {
   const pid = ev.args[0];
   const seq = ev.args[1];
-  const state = o.pStates.get(pid);
+  const state = ready(o.pStates, pid, ProcStatus.Idle, o.gen, seq);
   // Not yet: the status may come later, or this M must first lose the P it has.
-  if (!state || state.status !== ProcStatus.Idle || !succeeds(state, o.gen, seq) || o.cur.p !== NONE) return false;
+  if (!state || o.cur.p !== NONE) return false;
   o.require(MUST, MUST_NOT, MAY);
-  state.status = ProcStatus.Running;
-  setSeq(state, o.gen, seq);
+  moveTo(state, ProcStatus.Running, o.gen, seq);
   o.next.p = pid;
   return o.push();
 }
@@ -77,8 +76,7 @@ export function advanceProcSteal(o: Ordering, ev: RawEvent): boolean {
   o.require(MUST, MAY, MAY);
   const oldStatus = state.status;
   ev.args[3] = oldStatus;
-  state.status = ProcStatus.Idle;
-  setSeq(state, o.gen, seq);
+  moveTo(state, ProcStatus.Idle, o.gen, seq);
   // Information was lost (the thread moved on): leave the Ms alone.
   if (oldStatus === ProcStatus.SyscallAbandoned) return o.push();
   const mid = ev.args[2];

@@ -73,10 +73,32 @@ export function succeeds(s: { seqGen: number; seq: number }, gen: number, seq: n
   return gen === s.seqGen && seq === s.seq + 1;
 }
 
+interface Sequenced {
+  status: number;
+  seqGen: number;
+  seq: number;
+}
+
 /** Moves a resource's counter to (gen, seq), as its event advances. */
-export function setSeq(s: { seqGen: number; seq: number }, gen: number, seq: number): void {
+export function setSeq(s: Sequenced, gen: number, seq: number): void {
   s.seqGen = gen;
   s.seq = seq;
+}
+
+/**
+ * The state of resource `id` when an event that needs it in `status` at
+ * sequence (gen, seq) can happen now; undefined when it has to wait (the
+ * resource is not known yet, or other events must come first).
+ */
+export function ready<S extends Sequenced>(states: Map<number, S>, id: number, status: number, gen: number, seq: number): S | undefined {
+  const s = states.get(id);
+  return s && s.status === status && succeeds(s, gen, seq) ? s : undefined;
+}
+
+/** The event happened: the resource is in `status` at sequence (gen, seq). */
+export function moveTo(s: Sequenced, status: number, gen: number, seq: number): void {
+  s.status = status;
+  setSeq(s, gen, seq);
 }
 
 /** A range type keyed by its begin event (an end or active event maps to its begin). */
