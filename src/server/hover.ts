@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver';
-import { stacksInto } from '../core/pprof/stacksInto';
+import { stacksInto, type StackInto } from '../core/pprof/stacksInto';
 import { hoverMarkdown, type HoverFrame, type HoverValues } from '../core/view/hoverMarkdown';
 import { lineText, type TrackedDocument } from './documents';
 import { baselineLineOf } from './lineMapping';
@@ -21,7 +21,7 @@ export function hoverFor(lp: LoadedProfile, localFile: string, tracked: TrackedD
   lines.rows.forEach((r, i) => {
     if (r.line === baseline + 1 && names.has(r.file)) rows.add(i);
   });
-  const stacks = stacksInto(lp.profile, lines, rows, lp.sampleTypeIndex).map((s) => ({
+  const stacks = cachedStacks(lp, localFile, baseline, rows).map((s) => ({
     value: s.value,
     frames: s.path.map((k): HoverFrame => {
       const r = lines.rows[k];
@@ -38,6 +38,24 @@ export function hoverFor(lp: LoadedProfile, localFile: string, tracked: TrackedD
     stale,
   });
   return { contents: { kind: 'markdown', value } };
+}
+
+/**
+ * Call paths into a line, per profile, line and sample type: the scan reads
+ * every frame of every sample, so repeated hovers must not repeat it.
+ */
+const stackCache = new WeakMap<LoadedProfile, Map<string, StackInto[]>>();
+
+function cachedStacks(lp: LoadedProfile, localFile: string, baseline: number, rows: Set<number>): StackInto[] {
+  let perProfile = stackCache.get(lp);
+  if (!perProfile) stackCache.set(lp, (perProfile = new Map()));
+  const key = `${lp.sampleTypeIndex}\u0000${baseline}\u0000${localFile}`;
+  let stacks = perProfile.get(key);
+  if (!stacks) {
+    if (perProfile.size > 256) perProfile.clear();
+    perProfile.set(key, (stacks = stacksInto(lp.profile, lp.tables.lines, rows, lp.sampleTypeIndex)));
+  }
+  return stacks;
 }
 
 /** Flat and cum of one source line (1-based, baseline) for every sample type. */

@@ -5,17 +5,22 @@ import { lineText, type TrackedDocument } from './documents';
 
 /**
  * Inlay hints at the end of annotated lines ("1.2 MB · 3.4k objs") for the
- * active sample type, only inside the requested (visible) range.
+ * active sample type, only inside the requested (visible) range. The hints
+ * of a document are built once per line-stats result (editors ask again on
+ * every scroll) and filtered by range.
  */
+const built = new WeakMap<LineStatsResult, InlayHint[]>();
+
 export function inlayHints(stats: LineStatsResult, tracked: TrackedDocument, range: Range): InlayHint[] {
-  const hints: InlayHint[] = [];
-  for (const l of stats.lines) {
-    if (l.line < range.start.line || l.line > range.end.line) continue;
-    hints.push({
-      position: { line: l.line, character: lineText(tracked.doc, l.line).length },
-      label: lineLabel(l, stats),
-      paddingLeft: true,
-    });
-  }
-  return hints;
+  let all = built.get(stats);
+  if (!all) built.set(stats, (all = buildHints(stats, tracked)));
+  return all.filter((h) => h.position.line >= range.start.line && h.position.line <= range.end.line);
+}
+
+function buildHints(stats: LineStatsResult, tracked: TrackedDocument): InlayHint[] {
+  return stats.lines.map((l) => ({
+    position: { line: l.line, character: lineText(tracked.doc, l.line).length },
+    label: lineLabel(l, stats),
+    paddingLeft: true,
+  }));
 }

@@ -27,17 +27,10 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir, ensureProfileFile, goCommand, goEnv, median, profilePath, run } from './profiles.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const cacheDir = path.join(os.tmpdir(), 'gomem-bench');
-/** Bump when test/bench/gen changes in a way that changes the profiles. */
-const GEN_VERSION = 1;
-const PROFILES = {
-  // allocations → samples: about 2 samples per allocation (boxing, map internals, fmt).
-  medium: { allocations: 86_000 },
-  large: { allocations: 800_000 },
-};
 const PEER_HEAP_MB = 16384;
 const PPROF_TIMEOUT_S = 240;
 
@@ -111,24 +104,8 @@ function buildBundle() {
 
 /** The cached profile for `name`, generated (and described) when missing. */
 function ensureProfile(name, bundle, regen) {
-  const { allocations } = PROFILES[name];
-  const base = path.join(cacheDir, `heap-${name}-n${allocations}-v${GEN_VERSION}`);
-  const file = `${base}.pb.gz`;
-  const infoFile = `${base}.json`;
-  if (regen || !fs.existsSync(file)) {
-    const go = goCommand();
-    if (!go) throw new Error('go is needed to generate the benchmark profiles (set GOMEM_GO or put go on PATH)');
-    const bin = path.join(cacheDir, 'gen');
-    console.log(`building test/bench/gen …`);
-    run(go, ['build', '-o', bin, '.'], { cwd: path.join(here, 'gen'), env: goEnv() });
-    console.log(`generating the ${name} profile (${allocations.toLocaleString('en')} allocations, MemProfileRate=1) …`);
-    const t0 = performance.now();
-    const tmp = `${file}.tmp`;
-    run(bin, ['-n', String(allocations), '-o', tmp], { stdio: ['ignore', 'inherit', 'inherit'] });
-    fs.renameSync(tmp, file);
-    fs.rmSync(infoFile, { force: true });
-    console.log(`  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  const file = ensureProfileFile(name, regen);
+  const infoFile = profilePath(name).replace(/\.pb\.gz$/, '.json');
   let info;
   try {
     info = JSON.parse(fs.readFileSync(infoFile, 'utf8'));
@@ -445,26 +422,9 @@ message Function { uint64 id = 1; int64 name = 2; int64 system_name = 3; int64 f
 // ---------------------------------------------------------------------------
 // Helpers
 
-function goCommand() {
-  const go = process.env.GOMEM_GO || 'go';
-  const r = spawnSync(go, ['version'], { encoding: 'utf8', env: goEnv() });
-  return r.status === 0 ? go : null;
-}
 
-function goEnv() {
-  return { ...process.env, GOTOOLCHAIN: 'local', GOWORK: 'off', GOFLAGS: '' };
-}
 
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
-}
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function mb(bytes) {
   return Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(1)} MB` : '?';
