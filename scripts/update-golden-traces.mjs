@@ -28,7 +28,7 @@ process.chdir(root);
 
 /** The Go release that records each format version (header 23 is Go 1.23 and 1.24). */
 const TOOLCHAINS = { 'go1.21': 'go1.21.13', 'go1.22': 'go1.22.12', 'go1.23': 'go1.23.12', 'go1.25': 'go1.25.5', 'go1.26': 'local' };
-const MAX_BYTES = 64 << 10;
+const MAX_BYTES = 128 << 10;
 const ATTEMPTS = 10;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gomem-golden-traces-'));

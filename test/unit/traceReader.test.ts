@@ -129,6 +129,12 @@ test('every golden trace reads the same in chunks of any size (1 byte, 7, 4093, 
   }
 });
 
+test('CPU samples (a CPU profile ran while tracing) come out among the events, as StackSamples with their stacks', () => {
+  // Their placement and times are checked against Go's in traceOracle.test.ts (the golden's SHA-256).
+  const samples = read(golden('gc-go1.26')).lines.filter((l) => / StackSample Time=\d+\nStack=\n\t/.test(l));
+  assert.ok(samples.length >= 1, 'the gc program profiles CPU while tracing');
+});
+
 test('memory: a multi-generation trace holds one generation at a time', () => {
   for (const name of ['leak-go1.26', 'leak-go1.25', 'leak-go1.22']) {
     const bytes = golden(name);
