@@ -3,7 +3,7 @@
 //
 //   node test/bench/flame.mjs                 small (≈260k-node tree) and medium (≈2M-node tree) profiles
 //   node test/bench/flame.mjs --quick         small profile only, 2 runs
-//   options: --runs N, --speedscope DIR (speedscope's dist/release; default
+//   options: --runs N, --profiles small,medium, --speedscope DIR (speedscope's dist/release; default
 //            /tmp/speedscope/node_modules/speedscope/dist/release, from
 //            `npm install --prefix /tmp/speedscope speedscope`), --no-speedscope,
 //            --no-renderers (skip the 2D / pixels / WebGL comparison)
@@ -221,6 +221,9 @@ async function gomemRun(browser, base, packedName) {
   await page.addInitScript(installProbes);
   await page.goto(`${base}/test/webview/pages/flame-bench.html`);
   await page.waitForFunction(() => window.__posted?.length > 0);
+  // Chromium's trace gives each event's thread (CPU) time next to its wall time: on a busy machine
+  // the wall time says as much about the other processes as about the page.
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const first = await page.evaluate(loadTree, `/bench/${packedName}`);
   const canvas = await page.locator('canvas.flame-canvas').first().boundingBox();
   const renders = async (from) => (await page.evaluate(() => window.__measures)).slice(from).filter((m) => m.name === 'gomem-flame:render');
@@ -264,8 +267,27 @@ async function gomemRun(browser, base, packedName) {
   await page.waitForTimeout(50);
   const keyLat = (await lat()).filter((l) => l.type === 'keydown').map((l) => l.ms);
   const drawn = await page.evaluate(() => window.__measures.filter((m) => m.name === 'gomem-flame:render').map((m) => m.detail?.frames ?? 0));
+  const cpu = eventCpu(JSON.parse((await browser.stopTracing()).toString()));
+  if (process.env.DEBUG_CPU) console.log(JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v.map((x) => Math.round(x.cpu))]))));
   await context.close();
-  return { first, zoom, zoomLat, search, searchLat, typeLat, focusLat: keyLat[0], sandwichLat: keyLat[2], maxFrames: Math.max(...drawn), errors };
+  return { first, zoom, zoomLat, search, searchLat, typeLat, focusLat: keyLat[0], sandwichLat: keyLat[2], maxFrames: Math.max(...drawn), errors, cpu };
+}
+
+/**
+ * Thread (CPU) time of the page's event handlers, from the trace's HandlePostMessage and EventDispatch events, in ms by
+ * event type: message = receiving the tree (deserializing it included) through the first paint;
+ * click = zoom; keydown = Esc (zoom out), then focus, undo, sandwich, Esc; input = search; change = sample type.
+ */
+function eventCpu(trace) {
+  const out = {};
+  for (const e of trace.traceEvents ?? trace) {
+    // A window.postMessage arrives as HandlePostMessage (deserializing the data and running the handler).
+    const type = e.name === 'HandlePostMessage' ? 'message' : e.name === 'EventDispatch' && e.args?.data?.type;
+    if (!type || e.tdur === undefined) continue;
+    (out[type] ??= []).push({ ts: e.ts, cpu: e.tdur / 1000, wall: e.dur / 1000 });
+  }
+  for (const list of Object.values(out)) list.sort((a, b) => a.ts - b.ts);
+  return out;
 }
 
 async function speedscopeRun(browser, base, profileName) {
@@ -423,7 +445,7 @@ async function main() {
   buildWebview();
   const lib = nodeBundle();
   const { chromium } = require('playwright-core');
-  const names = quick ? ['small'] : ['small', 'medium'];
+  const names = opt('--profiles', quick ? 'small' : 'small,medium').split(',');
   const files = {};
   const profiles = names.map((name) => {
     const file = ensureProfile(name);
@@ -488,6 +510,13 @@ function report(p, g, s) {
   console.log(`  zoom redraw (median of ${all('zoom').length})            ${ms(zoom).padStart(10)}  [${mark(zoom, 16)} < 16 ms]    p95 ${ms(p95(all('zoom')))}; click → next frame ${ms(zoomLat)}`);
   console.log(`  search redraw (median of ${all('search').length})           ${ms(search).padStart(10)}  [${mark(search, 16)} < 16 ms]    p95 ${ms(p95(all('search')))}; keystroke → next frame ${ms(median(all('searchLat')))}`);
   console.log(`  sample type switch (new layout) → next frame ${ms(median(all('typeLat')))}; focus → ${ms(median(g.map((r) => r.focusLat)))}; sandwich → ${ms(median(g.map((r) => r.sandwichLat)))}`);
+  const cpu = (type, pick = (l) => l) => median(g.flatMap((r) => pick(r.cpu[type] ?? []).map((x) => x.cpu)));
+  const zoomOut = (l) => l.slice(0, 24);
+  console.log(
+    `  CPU time of the page's handlers (trace thread time, not disturbed by other processes): receive + first paint ${ms(cpu('message'))}, ` +
+      `zoom (click) ${ms(cpu('click'))}, zoom out (Esc) ${ms(cpu('keydown', zoomOut))}, search (input) ${ms(cpu('input'))}, ` +
+      `sample type ${ms(cpu('change'))}, focus ${ms(cpu('keydown', (l) => l.slice(24, 25)))}, sandwich ${ms(cpu('keydown', (l) => l.slice(26, 27)))}`,
+  );
   console.log(`  gomem end to end (Node decode + tree ${nodeMs.toFixed(0)} ms, then post → drawn): ${ms(nodeMs + postToPaint)}`);
   if (s.length) {
     const load = median(s.map((r) => r.loaded));

@@ -12,26 +12,31 @@ export interface TreeShape {
   maxDepth: Int32Array;
 }
 
+/** The shape of a tree known to be well formed (one the panel built itself). */
 export function treeShape(tree: FlameTree): TreeShape {
-  const n = tree.parent.length;
-  const size = new Int32Array(n).fill(1);
-  const maxDepth = tree.depth.slice();
-  const parent = tree.parent;
-  // Children follow their parent in preorder: one backward pass folds them in.
-  for (let i = n - 1; i > 0; i--) {
-    const p = parent[i];
-    size[p] += size[i];
-    if (maxDepth[i] > maxDepth[p]) maxDepth[p] = maxDepth[i];
-  }
-  return { size, maxDepth };
+  const r = inspectTree(tree);
+  if (typeof r === 'string') throw new Error(`flame tree: ${r}`);
+  return r;
 }
 
 /**
- * Checks the invariants the renderer relies on (preorder, parents before
- * children, depths, indexes in range), so a malformed tree is refused with a
- * message instead of looping or drawing garbage. Returns '' when valid.
+ * Checks the invariants the renderer relies on (column types and lengths,
+ * preorder, depths, string indexes in range), so a malformed tree is
+ * refused with a message instead of looping or drawing garbage; for a
+ * valid tree returns its shape, found in the same single pass.
  */
+export function inspectTree(tree: FlameTree): TreeShape | string {
+  const problem = checkColumns(tree);
+  return problem || walk(tree);
+}
+
+/** '' when the tree is valid, else what is wrong with it. */
 export function checkTree(tree: FlameTree): string {
+  const r = inspectTree(tree);
+  return typeof r === 'string' ? r : '';
+}
+
+function checkColumns(tree: FlameTree): string {
   for (const col of ['parent', 'depth', 'name', 'file', 'line'] as const) if (!(tree[col] instanceof Int32Array)) return `column ${col} is not an Int32Array`;
   for (const col of ['total', 'self'] as const) if (!(tree[col] instanceof Float64Array)) return `column ${col} is not a Float64Array`;
   if (!!tree.baseTotal !== !!tree.baseSelf || (tree.baseTotal && !(tree.baseTotal instanceof Float64Array && tree.baseSelf instanceof Float64Array))) {
@@ -51,17 +56,44 @@ export function checkTree(tree: FlameTree): string {
     const c = tree[col];
     if (c && c.length !== n * types) return `column ${col} has ${c.length} entries, expected ${n * types}`;
   }
+  if (tree.parent[0] !== -1 || tree.depth[0] !== 0) return 'node 0 is not the root';
+  return '';
+}
+
+/**
+ * One pass in preorder with the path from the root to the current node: a
+ * node's parent must be on that path one level up (that is what preorder
+ * means), and a node leaves the path when a node at its depth or above
+ * comes — its subtree is then complete, so its size and deepest depth are
+ * known and its deepest depth goes up to its parent.
+ */
+function walk(tree: FlameTree): TreeShape | string {
   const { parent, depth, name, file } = tree;
-  if (parent[0] !== -1 || depth[0] !== 0) return 'node 0 is not the root';
+  const n = parent.length;
   const names = tree.names.length;
   const files = tree.files.length;
-  // In preorder a node's parent is on the path from the root to the node just before it.
-  const path = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = depth[i];
-    if (i > 0 && (d < 1 || d > depth[i - 1] + 1 || parent[i] !== path[d - 1])) return `node ${i} is not in preorder`;
-    path[d] = i;
+  const size = new Int32Array(n);
+  const maxDepth = new Int32Array(n);
+  let path = new Int32Array(64);
+  let open = 0; // nodes on the path: path[0..open)
+  for (let i = 0; i <= n; i++) {
+    const d = i < n ? depth[i] : 0;
+    if (i > 0 && i < n && !(d >= 1 && d <= open && parent[i] === path[d - 1])) return `node ${i} is not in preorder`;
+    // Nodes at depth d and below are complete: size, and deepest depth up to the parent.
+    while (open > d || (i === n && open > 0)) {
+      const node = path[--open];
+      size[node] = i - node;
+      if (open > 0 && maxDepth[node] > maxDepth[path[open - 1]]) maxDepth[path[open - 1]] = maxDepth[node];
+    }
+    if (i === n) break;
     if (!(name[i] >= 0 && name[i] < names && file[i] >= 0 && file[i] < files)) return `node ${i} names a missing string`;
+    if (open === path.length) {
+      const grown = new Int32Array(path.length * 2);
+      grown.set(path);
+      path = grown;
+    }
+    path[open++] = i;
+    maxDepth[i] = d;
   }
-  return '';
+  return { size, maxDepth };
 }

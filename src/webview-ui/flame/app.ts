@@ -4,7 +4,7 @@ import { siblingOf, widestChild } from '../../core/flame/navigate';
 import { packageOf } from '../../core/flame/palette';
 import type { DerivedTree } from '../../core/flame/pathTree';
 import { matchedShare, matchNames, searchPattern } from '../../core/flame/search';
-import { checkTree } from '../../core/flame/shape';
+import { inspectTree, type TreeShape } from '../../core/flame/shape';
 import { restoreViewState } from '../../core/flame/viewState';
 import { formatShare, formatValue } from '../../core/format/units';
 import type { FlameToHost, FlameTree, FlameViewState, HostToFlame } from '../../protocol/flame';
@@ -41,6 +41,7 @@ const HINT = 'Click: zoom · double-click or Ctrl/Cmd+click: open source · righ
  */
 export class FlameApp {
   private source: FlameTree | null = null;
+  private sourceShape: TreeShape | null = null;
   private profileName = '';
   private baseName = '';
   private state: FlameViewState | null = null;
@@ -67,12 +68,15 @@ export class FlameApp {
   private readonly announcer = h('div', { cls: 'sr-only' });
   private readonly message = h('p', { cls: 'flame-message' });
   private readonly summary: TestSummary | null;
+  /** The state vscode.getState() had when the page started (a reload's). */
+  private readonly saved: Partial<FlameViewState> | undefined;
 
   constructor(
     root: HTMLElement,
     private readonly host: HostPort,
   ) {
     this.paint = new Paint(document.documentElement);
+    this.saved = host.saved() as Partial<FlameViewState> | undefined;
     this.summary = TestSummary.forPage(root);
     this.toolbar = new Toolbar({
       sampleType: (i) => this.setSampleType(i),
@@ -129,16 +133,17 @@ export class FlameApp {
   private init(m: Extract<HostToFlame, { type: 'init' }>): void {
     const started = performance.now();
     const tree = ownTree(m.tree);
-    const problem = checkTree(tree);
-    if (problem) {
-      this.showMessage(`Cannot show this flame graph: ${problem}.`);
+    const shape = inspectTree(tree);
+    if (typeof shape === 'string') {
+      this.showMessage(`Cannot show this flame graph: ${shape}.`);
       return;
     }
     this.source = tree;
+    this.sourceShape = shape;
     this.profileName = String(m.profileName ?? '');
     this.baseName = m.baseName ? String(m.baseName) : '';
     // Saved state (vscode.getState) counts only for the same profile; the host's state wins field by field.
-    const saved = this.host.saved() as Partial<FlameViewState> | undefined;
+    const saved = this.saved;
     const same = saved && typeof saved === 'object' && saved.profilePath === m.state?.profilePath;
     this.state = restoreViewState(this.source, same ? saved : undefined, m.state);
     this.undoStack = [];
@@ -167,7 +172,7 @@ export class FlameApp {
     const s = this.view();
     const src = this.source!;
     const derived = applyFilters(src, { focus: s.focus, ignored: s.ignored });
-    this.main = new FlameModel(derived, s.sampleTypeIndex);
+    this.main = new FlameModel(derived, s.sampleTypeIndex, false, derived.tree === src ? this.sourceShape! : undefined);
     this.main.zoom = zoom < this.main.nodes && this.main.layout.width[zoom] > 0 ? zoom : 0;
     s.zoom = this.main.zoom;
     this.mainView.setModel(this.main);

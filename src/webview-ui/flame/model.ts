@@ -22,9 +22,11 @@ export class FlameModel implements FlameGeometry {
     sampleType: number,
     /** Drawn bottom-up (callers above a function in the sandwich view). */
     readonly upward = false,
+    /** The tree's shape when already known (found while checking the received tree). */
+    shape?: TreeShape,
   ) {
     this.tree = derived.tree;
-    this.shape = treeShape(this.tree);
+    this.shape = shape ?? treeShape(this.tree);
     this.layout = frameWidths(this.tree, sampleType);
   }
 
