@@ -81,6 +81,19 @@ describe('capture from a Go debug session (Delve)', function () {
     await listed(api, file);
   });
 
+  it('the target pick offers the running session first', async () => {
+    // No arguments: the real quick picks (target, then "GC first?"), each answered with its first item.
+    const capture = vscode.commands.executeCommand<string>('gomem.captureHeap');
+    let file: string | undefined;
+    void capture.then((f) => (file = f ?? 'none'));
+    await until('the capture through the quick picks', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return file;
+    });
+    assert.match(path.basename(file!), new RegExp(`^heap-pid${info()!.pid}-`), 'captured from the debuggee');
+    assert.equal(functionValue(file!, 'main.retainAtStart', 'inuse_space').flat, 8 * MiB);
+  });
+
   it('capture on stop: a heap snapshot per stop, taken when the program runs again; consecutive stops compare', async () => {
     await vscode.workspace.getConfiguration('gomem').update('captureOnStop', true, vscode.ConfigurationTarget.Global);
     const base = info()!.pprofUrl!.replace('/debug/pprof/', '');

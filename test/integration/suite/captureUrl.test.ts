@@ -47,6 +47,19 @@ describe('capture from a URL', function () {
     await requestScreenshot('captures-view');
   });
 
+  it('the view follows files added, renamed and deleted on disk', async () => {
+    const dir = path.join(workspaceDir(), '.gomem');
+    const copy = path.join(dir, 'copied-by-hand.pb.gz');
+    fs.copyFileSync(api.captures()[0].path, copy);
+    await listed(api, copy);
+    const renamed = path.join(dir, 'renamed-by-hand.pb.gz');
+    fs.renameSync(copy, renamed);
+    await listed(api, renamed);
+    await until('the old name to go', () => !api.captures().some((e) => e.path === copy));
+    fs.rmSync(renamed);
+    await until('the deleted file to go', () => !api.captures().some((e) => e.path === renamed));
+  });
+
   it('Capture Heap Delta: negative values when the program frees memory in the window', async () => {
     const capture = vscode.commands.executeCommand<string>('gomem.captureHeapDelta', { target: server.pprofUrl, seconds: 4 });
     // The window opens when the request reaches the fixture; release inside it.
