@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { layoutFlame } from '../../src/core/flame/layout';
-import { ancestorAt, nodeAt, siblingOf, widestChild } from '../../src/core/flame/navigate';
+import { ancestorAt, namePath, nodeAt, nodeByNamePath, siblingOf, widestChild } from '../../src/core/flame/navigate';
 import { checkTree, treeShape } from '../../src/core/flame/shape';
 import type { FlameTree } from '../../src/protocol/flame';
 import { goldenPath } from '../support/goTools';
@@ -140,4 +140,14 @@ test('checkTree refuses columns of the wrong kind and string tables that are not
   assert.match(checkTree({ ...good, baseTotal: good.total }), /base columns/);
   assert.match(checkTree({ ...good, names: [1, 2] as unknown as string[] }), /string tables/);
   assert.match(checkTree({ ...good, sampleTypes: [{ type: 'x' }] as never }), /sample types/);
+});
+
+test('a frame found again by its call path in another tree of the profile', () => {
+  const a = stacksTree([[['main.a', 'main.b'], [1, 1]], [['main.c'], [1, 1]]]);
+  const b = stacksTree([[['main.0'], [1, 1]], [['main.a', 'main.x'], [1, 1]], [['main.a', 'main.b'], [1, 1]]]);
+  const node = nodeNamed(a, 'main.a', 'main.b');
+  assert.deepEqual(namePath(a, node), ['main.a', 'main.b']);
+  assert.equal(nodeByNamePath(b, treeShape(b), namePath(a, node)), nodeNamed(b, 'main.a', 'main.b'));
+  assert.equal(nodeByNamePath(b, treeShape(b), ['main.c']), -1);
+  assert.equal(nodeByNamePath(b, treeShape(b), []), 0);
 });

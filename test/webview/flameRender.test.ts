@@ -10,9 +10,11 @@ import {
   init,
   launchChromium,
   openFlamePage,
+  pixelAt,
   posted,
   screenshot,
   startServer,
+  after,
 } from './flamePage';
 
 // The flame webview on the committed golden heap profile, in headless Chromium:
@@ -103,6 +105,30 @@ test('light theme: light frames with dark text, same layout', { skip }, async ()
     const lightness = Number(/ ([\d.]+)%\)$/.exec(findFrame(s.main, 'main.main').fill)?.[1]);
     assert.ok(lightness > 60, `light theme frames are light (l=${lightness}%)`);
     await screenshot(fp.page, 'flame-light-heap');
+    assert.deepEqual(fp.problems, []);
+  } finally {
+    await fp.close();
+  }
+});
+
+test('a theme change while open recolours the graph (VS Code changes the variables and the body class)', { skip }, async () => {
+  const fp = await openFlamePage(browser, server.url);
+  try {
+    const s = await init(fp.page, goldenTree('heap.pb.gz'));
+    const before = findFrame(s.main, 'main.main').fill;
+    const light = await after(fp.page, () =>
+      fp.page.evaluate(() => {
+        document.documentElement.style.setProperty('--vscode-editor-background', '#ffffff');
+        document.documentElement.style.setProperty('--vscode-editor-foreground', '#000000');
+        document.body.className = 'vscode-light';
+      }),
+    );
+    const after_ = findFrame(light.main, 'main.main').fill;
+    assert.notEqual(after_, before);
+    assert.ok(Number(/ ([\d.]+)%\)$/.exec(after_)?.[1]) > 60, `light frames after the switch: ${after_}`);
+    const at = await frameCenter(fp.page, findFrame(light.main, 'main.main'));
+    const [r, g, b] = await pixelAt(fp.page, at.x + 30, at.y);
+    assert.ok(r + g + b > 500, `the canvas is repainted light: rgb(${r}, ${g}, ${b})`);
     assert.deepEqual(fp.problems, []);
   } finally {
     await fp.close();

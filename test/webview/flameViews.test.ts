@@ -168,3 +168,24 @@ test('a delta profile with negative values draws by magnitude and says the signe
     await screenshot(page, 'flame-delta');
   }, 'light');
 });
+
+test('a comparison arriving in an open panel keeps the zoomed frame (by call path) and the search', { skip }, async () => {
+  const heap = goldenTree('heap.pb.gz');
+  const state = { sampleTypeIndex: 1, profilePath: '/w/heap.pb.gz' };
+  await withTree(heap, { state }, async (page) => {
+    let s = await summary(page);
+    const at = await frameCenter(page, findFrame(s.main, 'main.storeAllocs'));
+    await after(page, () => page.mouse.click(at.x, at.y));
+    await page.locator('.flame-search').fill('Put');
+    // The host sends the merged tree, with the state it last heard (whose zoom is an index into the old tree).
+    const merged = stacksTree([[['runtime.main', 'main.main', 'main.aaa', 'main.bbb'], [1, 5]]]);
+    const diff = mergeFlameTrees(heap, merged);
+    const last = (await page.evaluate(() => (window as unknown as { __posted: { type: string; state?: unknown }[] }).__posted.filter((m) => m.type === 'state').at(-1)?.state)) as object;
+    s = await init(page, diff, { state: { ...last, ...state }, baseName: 'other.pb.gz' });
+    const zoomed = s.main.find((f) => f.node === s.zoom);
+    assert.equal(zoomed?.name, 'main.storeAllocs');
+    assert.equal(zoomed?.w, s.canvas.cssWidth);
+    assert.equal(s.state.search, 'Put');
+    assert.ok(s.diff);
+  });
+});

@@ -73,3 +73,23 @@ export function siblingOf(g: FlameGeometry, node: number, dir: -1 | 1, zoom: num
   }
   return -1;
 }
+
+/** The function names on the path from the root (excluded) down to `node`. */
+export function namePath(tree: FlameTree, node: number): string[] {
+  const out: string[] = [];
+  for (let a = node; a > 0; a = tree.parent[a]) out.push(tree.names[tree.name[a]]);
+  return out.reverse();
+}
+
+/** The node reached from the root through children with these names, or -1: the same frame in another tree of the profile. */
+export function nodeByNamePath(tree: FlameTree, shape: TreeShape, path: readonly string[]): number {
+  let cur = 0;
+  for (const want of path) {
+    const end = cur + shape.size[cur];
+    let c = cur + 1;
+    while (c < end && tree.names[tree.name[c]] !== want) c += shape.size[c];
+    if (c >= end) return -1;
+    cur = c;
+  }
+  return cur;
+}

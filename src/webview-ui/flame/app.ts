@@ -1,6 +1,6 @@
 import { applyFilters, callersOf, calleesOf, namesMatching } from '../../core/flame/derive';
 import { change, describeFrame } from '../../core/flame/describe';
-import { siblingOf, widestChild } from '../../core/flame/navigate';
+import { namePath, nodeByNamePath, siblingOf, widestChild } from '../../core/flame/navigate';
 import { packageOf } from '../../core/flame/palette';
 import type { DerivedTree } from '../../core/flame/pathTree';
 import { matchedShare, matchNames, searchPattern } from '../../core/flame/search';
@@ -138,14 +138,20 @@ export class FlameApp {
       this.showMessage(`Cannot show this flame graph: ${shape}.`);
       return;
     }
+    // A new tree for the page already showing one (a comparison started or ended): node numbers
+    // changed, so the zoom follows the zoomed frame's call path instead of its index.
+    const before = this.state && this.main && this.state.profilePath === m.state?.profilePath ? { state: this.state, path: namePath(this.main.tree, this.main.zoom) } : null;
     this.source = tree;
     this.sourceShape = shape;
     this.profileName = String(m.profileName ?? '');
     this.baseName = m.baseName ? String(m.baseName) : '';
-    // Saved state (vscode.getState) counts only for the same profile; the host's state wins field by field.
+    // A fresh page: saved state (vscode.getState) for the same profile, then the host's, field by field.
+    // An open page keeps its own state (the host's copy may lag behind it) but the host's sample type.
     const saved = this.saved;
     const same = saved && typeof saved === 'object' && saved.profilePath === m.state?.profilePath;
-    this.state = restoreViewState(this.source, same ? saved : undefined, m.state);
+    this.state = before
+      ? restoreViewState(this.source, before.state, { sampleTypeIndex: m.state?.sampleTypeIndex })
+      : restoreViewState(this.source, same ? saved : undefined, m.state);
     this.undoStack = [];
     this.zoomHistory = [];
     this.paint.setNames(this.source.names);
@@ -154,12 +160,22 @@ export class FlameApp {
     this.toolbar.setSampleTypes(this.source.sampleTypes, this.state.sampleTypeIndex);
     this.legend.render(this.paint, !!this.source.baseTotal);
     this.showMessage('');
-    this.rebuild(this.state.zoom);
+    this.rebuild(before ? 0 : this.state.zoom);
+    if (before) this.zoomToPath(before.path);
     this.applySearch();
     this.render();
     performance.clearMeasures('gomem-flame:first-paint');
     performance.measure('gomem-flame:first-paint', { start: started, detail: { nodes: tree.parent.length } });
     this.save();
+  }
+
+  private zoomToPath(path: string[]): void {
+    const main = this.main!;
+    const node = nodeByNamePath(main.tree, main.shape, path);
+    if (node <= 0 || !(main.layout.width[node] > 0)) return;
+    main.zoom = node;
+    this.view().zoom = node;
+    this.mainView.updateExtent();
   }
 
   private view(): FlameViewState {
