@@ -1,50 +1,33 @@
 import assert from 'node:assert/strict';
-import { after as afterAll, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { formatShare, formatValue } from '../../src/core/format/units';
-import type { FlameTree } from '../../src/protocol/flame';
 import {
   after,
-  chromiumMissing,
+  browserForFile,
   findFrame,
   frameCenter,
   goldenTree,
   init,
-  launchChromium,
   nameOf,
-  openFlamePage,
   outermostTotal,
   post,
   posted,
   screenshot,
   search,
-  startServer,
   summary,
   type FlamePage,
 } from './flamePage';
 
 // Interaction with the flame webview on the real golden heap profile
 // (alloc_space: main.work has several callees), in headless Chromium.
-const skip = chromiumMissing();
+const { skip, open } = browserForFile();
 const ALLOC_SPACE = 1;
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-let tree: FlameTree;
-
-before(async () => {
-  if (skip) return;
-  tree = goldenTree('heap.pb.gz');
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tree = goldenTree('heap.pb.gz');
 
 /** Opens the page, sends the tree (alloc_space), runs the body, and checks nothing went wrong on the page. */
 async function withPage(body: (page: Page, fp: FlamePage) => Promise<void>): Promise<void> {
-  const fp = await openFlamePage(browser, server.url);
+  const fp = await open();
   try {
     await init(fp.page, tree, { state: { sampleTypeIndex: ALLOC_SPACE } });
     await body(fp.page, fp);
@@ -216,7 +199,7 @@ test('host messages: highlight outlines the editor’s functions and dims the re
 });
 
 test('view state survives a reload (vscode.setState) and the host hears every change; Compare asks the host', { skip }, async () => {
-  const fp = await openFlamePage(browser, server.url);
+  const fp = await open();
   const { page } = fp;
   try {
     await init(page, tree, { state: { sampleTypeIndex: ALLOC_SPACE, profilePath: '/w/heap.pb.gz' } });

@@ -9,8 +9,10 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { after as afterAll, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FlameTree, FlameViewState, HostToFlame } from '../../src/protocol/flame';
+import type { DrawnFrame } from '../../src/webview-ui/flame/flameView';
 import { goldenPath } from '../support/goTools';
 import { treeOf } from '../unit/flameStacks';
 
@@ -56,6 +58,33 @@ export function chromiumMissing(): string | false {
   return fs.existsSync(exe) ? false : `no Chromium at ${exe} (apt-get install chromium)`;
 }
 
+/**
+ * One Chromium and one page server for a test file (node:test before/after
+ * hooks). `skip` says why the browser tests cannot run (no Chromium).
+ */
+export function browserForFile(): { skip: string | false; open(opts?: PageOptions): Promise<FlamePage> } {
+  const skip = chromiumMissing();
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  before(async () => {
+    if (skip) return;
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { skip, open: (opts = {}) => openFlamePage(browser!, server!.url, opts) };
+}
+
+export interface PageOptions {
+  theme?: 'dark' | 'light';
+  dpr?: number;
+  width?: number;
+  height?: number;
+}
+
 /** A page with the flame webview, recording what must never happen: console errors, page errors, dialogs. */
 export interface FlamePage {
   page: Page;
@@ -63,7 +92,7 @@ export interface FlamePage {
   close(): Promise<void>;
 }
 
-export async function openFlamePage(browser: Browser, base: string, opts: { theme?: 'dark' | 'light'; dpr?: number; width?: number; height?: number } = {}): Promise<FlamePage> {
+export async function openFlamePage(browser: Browser, base: string, opts: PageOptions = {}): Promise<FlamePage> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1000, height: opts.height ?? 600 },
     deviceScaleFactor: opts.dpr ?? 1,
@@ -97,18 +126,7 @@ export async function init(page: Page, tree: FlameTree, extra: { state?: Partial
 }
 
 /** What the webview says it drew (the page opts in with data-test-summary). */
-export interface DrawnFrame {
-  node: number;
-  name: string;
-  x: number;
-  y: number;
-  w: number;
-  fill: string;
-  label: string;
-  dim: boolean;
-  matched: boolean;
-  highlighted: boolean;
-}
+export type { DrawnFrame } from '../../src/webview-ui/flame/flameView';
 
 export interface Summary {
   nodes: number;

@@ -1,41 +1,15 @@
 import assert from 'node:assert/strict';
-import { after as afterAll, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { formatValue } from '../../src/core/format/units';
-import {
-  chromiumMissing,
-  findFrame,
-  frameCenter,
-  goldenTree,
-  init,
-  launchChromium,
-  openFlamePage,
-  pixelAt,
-  posted,
-  screenshot,
-  startServer,
-  after,
-} from './flamePage';
+import { after, browserForFile, findFrame, frameCenter, goldenTree, init, pixelAt, posted, screenshot } from './flamePage';
 
 // The flame webview on the committed golden heap profile, in headless Chromium:
 // handshake, HiDPI canvas, theme colours, labels, tooltip.
-const skip = chromiumMissing();
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { skip, open } = browserForFile();
 
 test('ready → init handshake, then a crisp HiDPI canvas with the frames of the real heap profile', { skip }, async () => {
   const tree = goldenTree('heap.pb.gz');
-  const fp = await openFlamePage(browser, server.url, { dpr: 2 });
+  const fp = await open({ dpr: 2 });
   const { page } = fp;
   try {
     assert.deepEqual(await posted(page), [{ type: 'ready' }], 'the page says ready and asks for nothing else before init');
@@ -72,7 +46,7 @@ test('ready → init handshake, then a crisp HiDPI canvas with the frames of the
 
 test('hover shows function, file:line, total and self with units and share, and the object count', { skip }, async () => {
   const tree = goldenTree('heap.pb.gz');
-  const fp = await openFlamePage(browser, server.url);
+  const fp = await open();
   const { page } = fp;
   try {
     const s = await init(page, tree, { state: { sampleTypeIndex: 3 } });
@@ -99,7 +73,7 @@ test('hover shows function, file:line, total and self with units and share, and 
 });
 
 test('light theme: light frames with dark text, same layout', { skip }, async () => {
-  const fp = await openFlamePage(browser, server.url, { theme: 'light' });
+  const fp = await open({ theme: 'light' });
   try {
     const s = await init(fp.page, goldenTree('heap.pb.gz'));
     const lightness = Number(/ ([\d.]+)%\)$/.exec(findFrame(s.main, 'main.main').fill)?.[1]);
@@ -112,7 +86,7 @@ test('light theme: light frames with dark text, same layout', { skip }, async ()
 });
 
 test('a theme change while open recolours the graph (VS Code changes the variables and the body class)', { skip }, async () => {
-  const fp = await openFlamePage(browser, server.url);
+  const fp = await open();
   try {
     const s = await init(fp.page, goldenTree('heap.pb.gz'));
     const before = findFrame(s.main, 'main.main').fill;

@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
-import { after as afterAll, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { stacksTree } from '../unit/flameStacks';
-import { after, chromiumMissing, findFrame, frameCenter, init, launchChromium, openFlamePage, posted, screenshot, search, startServer, summary } from './flamePage';
+import { after, browserForFile, findFrame, frameCenter, init, posted, screenshot, search, summary } from './flamePage';
 
 // A profile whose function and file names are markup, script and javascript: URLs
 // (written with encodeProfile, decoded by gomem's decoder) renders them as text in
 // the real browser, under the host's CSP, and runs nothing.
-const skip = chromiumMissing();
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { skip, open } = browserForFile();
 
 const IMG = 'main.<img src=x onerror=alert(1)>';
 const SCRIPT = 'main.</script><script>alert(2)</script>';
@@ -41,7 +28,7 @@ test('hostile names are drawn and shown as text: no dialog, no new elements, no 
     undefined,
     FILES,
   );
-  const fp = await openFlamePage(browser, server.url);
+  const fp = await open();
   const { page } = fp;
   try {
     // Count elements before, and watch for any element a name could have created.
@@ -90,7 +77,7 @@ test('hostile names are drawn and shown as text: no dialog, no new elements, no 
 
 test('a malformed tree is refused with a message, not drawn', { skip }, async () => {
   const tree = stacksTree([[['main.a', 'main.b'], [1, 1]]]);
-  const fp = await openFlamePage(browser, server.url);
+  const fp = await open();
   try {
     const broken = { ...tree, parent: Int32Array.from(tree.parent, (p, i) => (i === 2 ? 5 : p)) };
     await fp.page.evaluate((m) => window.postMessage(m, '*'), { type: 'init', profileName: 'x', tree: broken } as unknown as Record<string, unknown>);

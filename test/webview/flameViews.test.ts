@@ -1,42 +1,27 @@
 import assert from 'node:assert/strict';
-import { after as afterAll, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { mergeFlameTrees } from '../../src/core/pprof/flameDiff';
 import type { FlameTree } from '../../src/protocol/flame';
 import { stacksTree } from '../unit/flameStacks';
 import {
   after,
-  chromiumMissing,
+  browserForFile,
   findFrame,
   frameCenter,
   goldenTree,
   init,
-  launchChromium,
-  openFlamePage,
   pixelAt,
   screenshot,
-  startServer,
   summary,
   type DrawnFrame,
 } from './flamePage';
 
 // Sandwich and diff views of the flame webview, in headless Chromium.
-const skip = chromiumMissing();
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { skip, open } = browserForFile();
 
 async function withTree(tree: FlameTree, extra: Parameters<typeof init>[2], body: (page: Page) => Promise<void>, theme: 'dark' | 'light' = 'dark') {
-  const fp = await openFlamePage(browser, server.url, { theme });
+  const fp = await open({ theme });
   try {
     await init(fp.page, tree, extra);
     await body(fp.page);

@@ -27,8 +27,7 @@ export function applyFilters(src: FlameTree, f: FlameFilters): DerivedTree {
   const n = src.parent.length;
   const first = isFocus ? firstNamed(src, isFocus) : 0;
   if (first < 0) return { tree: emptyLike(src), origin: new Int32Array(1) };
-  // Hiding keeps most nodes: size the builder for all of them; a focus keeps a part.
-  const b = new PathTreeBuilder(src, first, isFocus ? 1024 : n);
+  const b = new PathTreeBuilder(src, first);
   // Node of the new tree each source node went into; -1 outside every focused call.
   const into = new Int32Array(n);
   if (isFocus) into[0] = -1;
