@@ -148,7 +148,7 @@ test('a delta profile with negative values draws by magnitude and says the signe
     const at = await frameCenter(page, shrink);
     await page.mouse.move(at.x, at.y);
     const tip = await page.locator('.flame-tooltip').innerText();
-    assert.match(tip, /Total\s+-500 B/);
+    assert.match(tip, /Total\s+-500 B\n/, 'no share of a signed total');
     assert.match(tip, /-2 total/);
     await screenshot(page, 'flame-delta');
   }, 'light');

@@ -42,6 +42,8 @@ const HINT = 'Click: zoom · double-click or Ctrl/Cmd+click: open source · righ
 export class FlameApp {
   private source: FlameTree | null = null;
   private sourceShape: TreeShape | null = null;
+  /** Per sample type, whether the tree has negative values (memoized). */
+  private negative: boolean[] = [];
   private profileName = '';
   private baseName = '';
   private state: FlameViewState | null = null;
@@ -143,6 +145,7 @@ export class FlameApp {
     const before = this.state && this.main && this.state.profilePath === m.state?.profilePath ? { state: this.state, path: namePath(this.main.tree, this.main.zoom) } : null;
     this.source = tree;
     this.sourceShape = shape;
+    this.negative = [];
     this.profileName = String(m.profileName ?? '');
     this.baseName = m.baseName ? String(m.baseName) : '';
     // A fresh page: saved state (vscode.getState) for the same profile, then the host's, field by field.
@@ -417,7 +420,10 @@ export class FlameApp {
   /** The profile's total for the current sample type: what shares are "of". */
   private whole(): number {
     const src = this.source!;
-    return src.total[this.view().sampleTypeIndex];
+    const t = this.view().sampleTypeIndex;
+    // With negative values (a delta profile) a share of the signed total means nothing: none is shown.
+    this.negative[t] ??= hasNegative(src, t);
+    return this.negative[t] ? 0 : src.total[t];
   }
 
   // --- keys ----------------------------------------------------------------------------------
@@ -542,6 +548,12 @@ export class FlameApp {
 function ownTree(t: FlameTree): FlameTree {
   const { sampleTypes, names, files, parent, depth, name, file, line, total, self, baseTotal, baseSelf } = t;
   return { sampleTypes, names, files, parent, depth, name, file, line, total, self, baseTotal, baseSelf };
+}
+
+function hasNegative(tree: FlameTree, t: number): boolean {
+  const types = tree.sampleTypes.length;
+  for (let k = t; k < tree.self.length; k += types) if (tree.self[k] < 0 || tree.total[k] < 0) return true;
+  return false;
 }
 
 /** A tree derived from a derived tree, with origins in the first one's source. */
