@@ -23,9 +23,14 @@ export async function pickTarget(ctx: Ctx, title: string): Promise<CaptureTarget
   qp.title = title;
   qp.placeholder = 'Capture from… (or type a URL such as localhost:6060)';
   qp.matchOnDescription = true;
+  qp.keepScrollPosition = true;
   let processes: Item[] | undefined;
-  const render = () => {
+  const render = (keepActive = false) => {
+    // Items that arrive while the pick is open must not move the user's choice; typing may.
+    const active = keepActive ? qp.activeItems[0]?.label : undefined;
     qp.items = [typedUrlItem(qp.value), ...sessionItems(sessions), ...(processes ?? []), ...urlItems(memory), enterUrlItem()].filter((i): i is Item => i !== undefined);
+    const again = active === undefined ? undefined : qp.items.find((i) => i.label === active);
+    if (again) qp.activeItems = [again];
   };
   const search = new AbortController();
   qp.busy = true;
@@ -34,17 +39,17 @@ export async function pickTarget(ctx: Ctx, title: string): Promise<CaptureTarget
     .catch(() => (processes = []))
     .finally(() => {
       qp.busy = false;
-      render();
+      render(true);
     });
   render();
   try {
     const chosen = await new Promise<Item | undefined>((resolve) => {
-      qp.onDidChangeValue(render);
+      qp.onDidChangeValue(() => render());
       qp.onDidAccept(() => resolve(qp.selectedItems[0]));
       qp.onDidHide(() => resolve(undefined));
       qp.onDidTriggerItemButton(async (e) => {
         if (e.item.recentUrl) await memory.forgetUrl(e.item.recentUrl);
-        render();
+        render(true);
       });
       qp.show();
     });

@@ -27,7 +27,10 @@ export async function captureFromDebuggee(s: GoSession, endpoint: PprofEndpoint,
   };
   const onCallerAbort = () => control.abort();
   opts.signal?.addEventListener('abort', onCallerAbort, { once: true });
-  const sub = s.onDidChange((change) => (change === 'ended' ? stop('ended') : arm()));
+  const sub = s.onDidChange((change) => {
+    if (change === 'ended') stop('ended');
+    else if (change === 'stopped' || change === 'resumed') arm();
+  });
   arm();
   try {
     return await captureProfile(endpoint, request, { ...opts, limits: { ...opts.limits, totalTimeoutMs: WHILE_PAUSED_MS }, signal: control.signal });
