@@ -1,13 +1,10 @@
+import type { DapSessionState } from './dapSession';
 import type { GoSession } from './goSessions';
 
-/** A read-only view of a followed Go debug session (GomemApi.goSessions). */
-export interface GoSessionInfo {
+/** A read-only view of a followed Go debug session (GomemApi.goSessions): its debuggee's PID, pause state, stops. */
+export interface GoSessionInfo extends Pick<DapSessionState, 'pid' | 'remote' | 'paused' | 'stops'> {
   readonly id: string;
   readonly name: string;
-  readonly pid?: number;
-  readonly remote: boolean;
-  readonly paused: boolean;
-  readonly stops: number;
   /** The debuggee's pprof index URL, once found. */
   readonly pprofUrl?: string;
   /** Why it was not found, when a lookup failed. */
