@@ -1,8 +1,7 @@
-import { applyFilters, callersOf, calleesOf, namesMatching } from '../../core/flame/derive';
+import { applyFilters, namesMatching } from '../../core/flame/derive';
 import { change, describeFrame } from '../../core/flame/describe';
-import { namePath, nodeByNamePath, siblingOf, widestChild } from '../../core/flame/navigate';
+import { namePath, nodeByNamePath } from '../../core/flame/navigate';
 import { packageOf } from '../../core/flame/palette';
-import type { DerivedTree } from '../../core/flame/pathTree';
 import { matchedShare, matchNames, searchPattern } from '../../core/flame/search';
 import { inspectTree, type TreeShape } from '../../core/flame/shape';
 import { restoreViewState } from '../../core/flame/viewState';
@@ -20,6 +19,7 @@ import { SelectionBar, type SelectionActions } from './selectionBar';
 import { TestSummary } from './summary';
 import { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
+import { hasNegative, ownTree } from './trees';
 
 /** The webview's side of VS Code: messages out, and state that survives reloads. */
 export interface HostPort {
@@ -48,7 +48,6 @@ export class FlameApp {
   private baseName = '';
   private state: FlameViewState | null = null;
   private main: FlameModel | null = null;
-  private sandwichModels: { callers: FlameModel | null; callees: FlameModel | null } | null = null;
   private readonly marks: Marks = { matched: null, highlighted: null };
   private undoStack: Snapshot[] = [];
   private zoomHistory: number[] = [];
@@ -204,18 +203,11 @@ export class FlameApp {
     const on = !!s.sandwich;
     this.mainView.element.hidden = on;
     this.sandwich.element.hidden = !on;
-    this.sandwichModels = null;
     if (!on) {
       this.active = this.mainView;
       return;
     }
-    const callers = callersOf(main.tree, main.shape, s.sandwich);
-    const callees = calleesOf(main.tree, s.sandwich);
-    this.sandwichModels = {
-      callers: callers && new FlameModel(compose(main.derived, callers), s.sampleTypeIndex, true),
-      callees: callees && new FlameModel(compose(main.derived, callees), s.sampleTypeIndex),
-    };
-    this.sandwich.show(s.sandwich, this.sandwichModels.callers, this.sandwichModels.callees);
+    this.sandwich.show(main, s.sandwich);
     this.active = this.sandwich.callees;
   }
 
@@ -226,7 +218,7 @@ export class FlameApp {
     const main = this.main!;
     // Frames moved: what was under the pointer is not any more.
     this.tooltip.hide();
-    for (const m of [main, this.sandwichModels?.callers, this.sandwichModels?.callees]) if (m) m.hovered = -1;
+    for (const m of [main, ...(s.sandwich ? this.sandwich.models() : [])]) m.hovered = -1;
     this.navbar.render(main.tree, main.zoom, s, this.undoStack.length > 0);
     this.renderSelection();
     const frames = s.sandwich ? this.sandwich.draw() : this.mainView.draw();
@@ -363,8 +355,7 @@ export class FlameApp {
     this.main!.setSampleType(index);
     s.zoom = this.main!.zoom;
     this.mainView.updateExtent();
-    this.sandwichModels?.callers?.setSampleType(index);
-    this.sandwichModels?.callees?.setSampleType(index);
+    if (s.sandwich) for (const m of this.sandwich.models()) m.setSampleType(index);
     this.applySearch();
     this.render();
     this.host.post({ type: 'setSampleType', index });
@@ -454,15 +445,7 @@ export class FlameApp {
     const v = this.active;
     const m = v.model;
     if (!m) return;
-    if (m.selected < 0) return this.select(v, m.zoom);
-    // In the bottom-up callers view "up" goes to callers, i.e. children.
-    const toChild = m.upward ? dir === 'up' : dir === 'down';
-    const toParent = m.upward ? dir === 'down' : dir === 'up';
-    const min = v.minWidth();
-    let next = -1;
-    if (toParent) next = m.tree.parent[m.selected];
-    else if (toChild) next = m.inZoom(m.selected) ? widestChild(m, m.selected, min) : m.tree.parent[m.zoom] === m.selected ? m.zoom : -1;
-    else next = siblingOf(m, m.selected, dir === 'left' ? -1 : 1, m.zoom, min);
+    const next = m.selected < 0 ? m.zoom : m.next(dir, v.minWidth());
     if (next >= 0) this.select(v, next);
   }
 
@@ -538,27 +521,4 @@ export class FlameApp {
       callees: this.state.sandwich ? this.sandwich.callees.drawn() : [],
     });
   }
-}
-
-/**
- * The received tree as an object literal of the FlameTree shape: a
- * structured-clone copy can come with a slow property layout, and every hot
- * loop reads these fields.
- */
-function ownTree(t: FlameTree): FlameTree {
-  const { sampleTypes, names, files, parent, depth, name, file, line, total, self, baseTotal, baseSelf } = t;
-  return { sampleTypes, names, files, parent, depth, name, file, line, total, self, baseTotal, baseSelf };
-}
-
-function hasNegative(tree: FlameTree, t: number): boolean {
-  const types = tree.sampleTypes.length;
-  for (let k = t; k < tree.self.length; k += types) if (tree.self[k] < 0 || tree.total[k] < 0) return true;
-  return false;
-}
-
-/** A tree derived from a derived tree, with origins in the first one's source. */
-function compose(outer: DerivedTree, inner: DerivedTree): DerivedTree {
-  if (!outer.origin || !inner.origin) return { tree: inner.tree, origin: inner.origin ?? outer.origin };
-  const o = outer.origin;
-  return { tree: inner.tree, origin: inner.origin.map((n) => o[n]) };
 }

@@ -4,12 +4,12 @@ import { h } from './dom';
 import type { FlameModel } from './model';
 import type { Paint } from './paint';
 import { BoxRaster } from './boxRaster';
+import { labelOf, paintBoxes, paintLabels, paintOutlines, ROW, type FramePainter } from './framePaint';
 import { ANCESTOR, DIM, HIGHLIGHTED, MATCHED, MERGED, VisibleFrames } from './visibleFrames';
 
-/** Row height and the narrowest frame drawn, in CSS pixels. */
-export const ROW = 18;
+export { ROW };
+/** The narrowest frame drawn, in CSS pixels. */
 const MIN_PX = 0.5;
-const PAD = 3;
 
 /** Name-indexed marks shared by every view: search matches and frames the editor asked to highlight. */
 export interface Marks {
@@ -39,11 +39,6 @@ export interface DrawnFrame {
   /** Slivers merged into one box (node and name are the first one's). */
   merged: boolean;
 }
-
-const OUTLINES: [number, 'highlight' | 'match', number][] = [
-  [HIGHLIGHTED, 'highlight', 2],
-  [MATCHED, 'match', 1],
-];
 
 /**
  * A flame graph on a 2D canvas. Each draw walks only the zoomed frame's
@@ -157,13 +152,14 @@ export class FlameView {
       ctx.fillStyle = p.textDim;
       ctx.font = p.font;
       ctx.textBaseline = 'middle';
-      ctx.fillText('No samples of this type here.', PAD * 3, ROW);
+      ctx.fillText('No samples of this type here.', ROW / 2, ROW);
       return 0;
     }
     this.collect(m);
-    this.paintBoxes(m);
-    this.paintOutlines(m);
-    this.paintLabels(m);
+    const painter: FramePainter = { ctx, frames: this.frames, raster: this.raster, paint: p, model: m, dpr: this.dpr, width: this.canvas.width, height: this.canvas.height };
+    paintBoxes(painter);
+    paintOutlines(painter);
+    paintLabels(painter);
     return this.frames.count;
   }
 
@@ -244,83 +240,6 @@ export class FlameView {
     return m.tree.baseTotal ? this.paint.diffFill((key >> 1) - DIFF_LEVELS, dim) : this.paint.fill(key >> 1, dim);
   }
 
-  /** Boxes into device pixels (snapped, so edges are crisp), with a 1px gap where there is room. */
-  private paintBoxes(m: FlameModel): void {
-    const f = this.frames;
-    const dpr = this.dpr;
-    const r = this.raster;
-    const diff = !!m.tree.baseTotal;
-    r.begin(this.ctx, this.canvas.width, this.canvas.height, this.paint.backgroundPixel);
-    const gap = Math.round(dpr);
-    const h = Math.round((ROW - 1) * dpr);
-    for (let k = 0; k < f.count; k++) {
-      const x0 = Math.round(f.xs[k] * dpr);
-      let x1 = Math.round((f.xs[k] + f.ws[k]) * dpr);
-      if (x1 - x0 >= 3 * gap) x1 -= gap;
-      else if (x1 <= x0) x1 = x0 + 1;
-      const y0 = Math.round(f.ys[k] * dpr);
-      r.box(x0, x1, y0, y0 + h, this.paint.pixel(f.colorKey(k), diff));
-    }
-    r.end(this.ctx);
-  }
-
-  /** Search matches and editor highlights as one path each (frames of 4px and more); the selected and hovered frames on top. */
-  private paintOutlines(m: FlameModel): void {
-    const ctx = this.ctx;
-    const p = this.paint;
-    const f = this.frames;
-    for (const [flag, color, lw] of OUTLINES) {
-      let any = false;
-      ctx.beginPath();
-      for (let k = 0; k < f.count; k++) {
-        // Slivers show a match by not being dimmed; an outline would only cover them.
-        if (!(f.flags[k] & flag) || f.ws[k] < 4 || (flag === MATCHED && f.flags[k] & HIGHLIGHTED)) continue;
-        this.outlineRect(k, lw);
-        any = true;
-      }
-      if (!any) continue;
-      ctx.strokeStyle = color === 'highlight' ? p.highlightBorder : p.matchBorder;
-      ctx.lineWidth = lw;
-      ctx.stroke();
-    }
-    for (let k = 0; k < f.count; k++) {
-      const node = f.nodes[k];
-      if (node !== m.selected && node !== m.hovered) continue;
-      const lw = node === m.selected ? 2 : 1;
-      ctx.beginPath();
-      this.outlineRect(k, lw);
-      ctx.strokeStyle = node === m.selected ? p.selectBorder : p.hoverBorder;
-      ctx.lineWidth = lw;
-      ctx.stroke();
-    }
-  }
-
-  private outlineRect(k: number, lw: number): void {
-    const f = this.frames;
-    const w = f.ws[k] >= 3 ? f.ws[k] - 1 : f.ws[k];
-    this.ctx.rect(f.xs[k] + lw / 2, f.ys[k] + lw / 2, Math.max(0, w - lw), ROW - 1 - lw);
-  }
-
-  private paintLabels(m: FlameModel): void {
-    const ctx = this.ctx;
-    const p = this.paint;
-    const f = this.frames;
-    ctx.font = p.font;
-    ctx.textBaseline = 'middle';
-    const cw = p.charWidth;
-    // Normal labels first, dimmed ones second: two colour switches in all.
-    for (let pass = 0; pass < 2; pass++) {
-      ctx.fillStyle = pass === 0 ? p.text : p.textDim;
-      for (let k = 0; k < f.count; k++) {
-        if (((f.flags[k] & DIM) !== 0) !== (pass === 1) || f.flags[k] & MERGED) continue;
-        const room = f.ws[k] - 2 * PAD;
-        if (room < cw * 2) continue;
-        const label = p.label(m.tree.name[f.nodes[k]], Math.floor(room / cw));
-        if (label) ctx.fillText(label, f.xs[k] + PAD, f.ys[k] + ROW / 2, room);
-      }
-    }
-  }
-
   /** The frame under a point of the viewport (client coordinates), or -1. */
   frameAt(clientX: number, clientY: number): number {
     const m = this.model;
@@ -353,11 +272,9 @@ export class FlameView {
     if (!m) return [];
     const f = this.frames;
     const out: DrawnFrame[] = [];
-    const cw = this.paint.charWidth;
     for (let k = 0; k < f.count; k++) {
       const node = f.nodes[k];
       const fl = f.flags[k];
-      const room = f.ws[k] - 2 * PAD;
       out.push({
         node,
         name: m.tree.names[m.tree.name[node]],
@@ -365,7 +282,7 @@ export class FlameView {
         y: round(f.ys[k]),
         w: round(f.ws[k]),
         fill: this.fillOfKey(m, f.colorKey(k)),
-        label: room < cw * 2 || fl & MERGED ? '' : this.paint.label(m.tree.name[node], Math.floor(room / cw)),
+        label: labelOf(this.paint, m, f, k),
         dim: (fl & DIM) !== 0 && (fl & ANCESTOR) === 0,
         matched: (fl & MATCHED) !== 0,
         highlighted: (fl & HIGHLIGHTED) !== 0,

@@ -1,8 +1,9 @@
 import { frameWidths, type FlameWidths } from '../../core/flame/layout';
-import type { FlameGeometry } from '../../core/flame/navigate';
+import { siblingOf, widestChild, type FlameGeometry } from '../../core/flame/navigate';
 import { originOf, type DerivedTree } from '../../core/flame/pathTree';
 import { treeShape, type TreeShape } from '../../core/flame/shape';
 import type { FlameTree } from '../../protocol/flame';
+import type { Move } from './keyboard';
 
 /**
  * One drawable flame graph: a (derived) tree, its shape, the frame widths
@@ -49,5 +50,19 @@ export class FlameModel implements FlameGeometry {
   /** Whether `node` is inside the zoomed frame's subtree (drawn at its own width). */
   inZoom(node: number): boolean {
     return node >= this.zoom && node < this.zoom + this.shape.size[this.zoom];
+  }
+
+  /**
+   * Where an arrow key moves the selection, or -1: up/down to the parent or
+   * the widest drawn child (the other way round in the bottom-up callers
+   * view), left/right to drawn siblings.
+   */
+  next(dir: Move, minWidth: number): number {
+    const sel = this.selected;
+    const toChild = this.upward ? dir === 'up' : dir === 'down';
+    const toParent = this.upward ? dir === 'down' : dir === 'up';
+    if (toParent) return this.tree.parent[sel];
+    if (toChild) return this.inZoom(sel) ? widestChild(this, sel, minWidth) : this.tree.parent[this.zoom] === sel ? this.zoom : -1;
+    return siblingOf(this, sel, dir === 'left' ? -1 : 1, this.zoom, minWidth);
   }
 }

@@ -1,7 +1,9 @@
+import { callersOf, calleesOf } from '../../core/flame/derive';
 import { button, h } from './dom';
 import { FlameView, type Marks, type ViewEvents } from './flameView';
-import type { FlameModel } from './model';
+import { FlameModel } from './model';
 import type { Paint } from './paint';
+import { compose } from './trees';
 
 /** The sandwich view of one function: its callers above (drawn bottom-up), its callees below. */
 export class SandwichPane {
@@ -25,11 +27,20 @@ export class SandwichPane {
     this.element.hidden = true;
   }
 
-  show(fn: string, callers: FlameModel | null, callees: FlameModel | null): void {
+  /** Shows the sandwich of `fn` in the main view's tree (with its focus and hidden frames). */
+  show(main: FlameModel, fn: string): void {
+    const callers = callersOf(main.tree, main.shape, fn);
+    const callees = calleesOf(main.tree, fn);
+    const t = main.layout.sampleType;
     this.callersTitle.textContent = callers ? `Callers of ${fn}` : `${fn} is not in this view`;
     this.calleesTitle.textContent = callees ? `Callees of ${fn}` : '';
-    this.callers.setModel(callers);
-    this.callees.setModel(callees);
+    this.callers.setModel(callers && new FlameModel(compose(main.derived, callers), t, true));
+    this.callees.setModel(callees && new FlameModel(compose(main.derived, callees), t));
+  }
+
+  /** The pane's models (callers, callees) that exist. */
+  models(): FlameModel[] {
+    return [this.callers.model, this.callees.model].filter((m): m is FlameModel => m !== null);
   }
 
   draw(): number {
