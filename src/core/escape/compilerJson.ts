@@ -34,6 +34,8 @@ export interface JsonDiagnostic {
   source?: string;
   message: string;
   relatedInformation?: JsonRelated[];
+  /** The relatedInformation array still as JSON text (see parseJsonLog); read it with relatedOf. */
+  relatedText?: string;
 }
 
 export interface JsonLog {
@@ -41,7 +43,13 @@ export interface JsonLog {
   diagnostics: JsonDiagnostic[];
 }
 
-/** Parses one log file's text; `where` names it in errors. */
+/**
+ * Parses one log file's text; `where` names it in errors. Explanations are
+ * most of the bytes and few are ever shown, so each line's
+ * relatedInformation is kept as text (relatedOf reads it): the compiler's
+ * encoder writes it last, and `,"relatedInformation":` cannot occur inside
+ * a JSON string (its quotes would be escaped).
+ */
 export function parseJsonLog(text: string, where: string): JsonLog {
   const lines = text.split('\n');
   const header = parseLine(lines[0] ?? '', where, 1) as Partial<JsonLogHeader>;
@@ -50,9 +58,32 @@ export function parseJsonLog(text: string, where: string): JsonLog {
   const diagnostics: JsonDiagnostic[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
-    diagnostics.push(checkDiagnostic(parseLine(lines[i], where, i + 1), where, i + 1));
+    diagnostics.push(checkDiagnostic(parseRecord(lines[i], where, i + 1), where, i + 1));
   }
   return { header: header as JsonLogHeader, diagnostics };
+}
+
+const RELATED = ',"relatedInformation":';
+
+function parseRecord(line: string, where: string, n: number): unknown {
+  const cut = line.indexOf(RELATED);
+  if (cut < 0 || !line.endsWith(']}')) return parseLine(line, where, n);
+  const head = parseLine(`${line.slice(0, cut)}}`, where, n) as JsonDiagnostic;
+  head.relatedText = line.slice(cut + RELATED.length, -1);
+  return head;
+}
+
+/** A diagnostic's relatedInformation, read from its text on first use ([] when unreadable). */
+export function relatedOf(d: JsonDiagnostic): JsonRelated[] {
+  if (d.relatedInformation === undefined && d.relatedText !== undefined) {
+    try {
+      d.relatedInformation = JSON.parse(d.relatedText) as JsonRelated[];
+    } catch {
+      d.relatedInformation = [];
+    }
+    d.relatedText = undefined;
+  }
+  return d.relatedInformation ?? [];
 }
 
 function parseLine(line: string, where: string, n: number): unknown {

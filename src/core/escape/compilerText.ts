@@ -51,12 +51,18 @@ export function parseCompilerText(text: string, cwd: string): CompilerText {
   const resolve = memo((p: string) => resolvePrinted(cwd, p));
   let pkg = '';
   let block: TextFlowBlock | undefined;
+  let blockPrefix = '';
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.startsWith('# ')) {
       pkg = line.slice(2);
       out.packages.push(pkg);
       block = undefined;
+      continue;
+    }
+    // Most lines explain the block just opened: same printed position, indented body.
+    if (block && line.startsWith(blockPrefix) && line.startsWith('  ', blockPrefix.length)) {
+      block.lines.push(line.slice(blockPrefix.length));
       continue;
     }
     const split = splitPosition(line);
@@ -66,13 +72,10 @@ export function parseCompilerText(text: string, cwd: string): CompilerText {
     }
     const file = resolve(split.file);
     const body = split.body;
-    if (body.startsWith('  ')) {
-      // An explanation line belongs to the block open at the same position.
-      if (block && block.line === split.line && block.column === split.column && block.file === file) block.lines.push(body);
-      continue;
-    }
+    if (body.startsWith('  ')) continue; // an explanation whose header is not ours (interleaved output)
     if (isFlowHeader(body)) {
       block = { file, line: split.line, column: split.column, header: body.slice(0, -1), lines: [] };
+      blockPrefix = line.slice(0, line.length - body.length);
       out.flows.push(block);
       continue;
     }

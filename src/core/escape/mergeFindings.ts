@@ -2,7 +2,7 @@ import type { JsonLog } from './compilerJson';
 import type { CompilerText } from './compilerText';
 import { textFindings } from './textFindings';
 import { compareFindings, findingKey, type EscapeFinding, type SourcePos } from './finding';
-import { jsonFindings } from './jsonFindings';
+import { explainedBy, jsonFindings } from './jsonFindings';
 import type { EscapeKind } from './kinds';
 
 /**
@@ -33,26 +33,29 @@ export interface MergedFindings {
 
 export function mergeFindings(input: MergeInput): MergedFindings {
   const fromJson = new Map<string, EscapeFinding[]>();
+  const repeated = new Set<string>(); // files more than one log speaks about (generic code instantiated in several packages)
   for (const log of input.logs) {
-    if (!input.keepFile(log.header.file)) continue;
-    const list = fromJson.get(log.header.file) ?? [];
-    list.push(...jsonFindings(log, input.lineText));
-    fromJson.set(log.header.file, list);
+    const file = log.header.file;
+    if (!input.keepFile(file)) continue;
+    const list = fromJson.get(file);
+    if (list) repeated.add(file);
+    fromJson.set(file, list ? [...list, ...jsonFindings(log, input.lineText)] : jsonFindings(log, input.lineText));
   }
   // Text explanations are read only for files without a log; leaks there take the log's.
-  const text = textFindings(input.text, (file) => !fromJson.has(file));
-  const fromText = groupBy(text.findings.filter((f) => input.keepFile(f.file)), (f) => f.file);
+  const text = textFindings(input.text, (file) => !fromJson.has(file), input.keepFile);
+  const fromText = groupBy(text.findings, (f) => f.file);
   const findings: EscapeFinding[] = [];
   const textOnlyFiles: string[] = [];
   for (const file of new Set([...fromJson.keys(), ...fromText.keys()])) {
     const json = fromJson.get(file);
     const said = fromText.get(file) ?? [];
     if (!json) textOnlyFiles.push(file);
-    findings.push(...(json ? combine(json, said) : said));
+    const here = json ? combine(json, said) : said;
+    findings.push(...(repeated.has(file) ? unique(here) : here));
   }
   return {
-    findings: unique(findings).sort(compareFindings),
-    noEscape: text.noEscape.filter((p) => input.keepFile(p.file)),
+    findings: findings.sort(compareFindings),
+    noEscape: text.noEscape,
     jsonFiles: [...fromJson.keys()].sort(),
     textOnlyFiles: textOnlyFiles.sort(),
   };
@@ -65,8 +68,7 @@ function combine(json: EscapeFinding[], text: EscapeFinding[]): EscapeFinding[] 
   for (const f of text.filter((x) => FROM_TEXT.includes(x.kind))) {
     const candidates = jsonLeaks.get(`${f.line}:${f.column}`) ?? [];
     const explained = candidates.find((j) => j.message === f.message) ?? candidates[0];
-    if (explained && explained.flow.length > 0) f.flow = explained.flow;
-    out.push(f);
+    out.push(explained ? explainedBy(f, explained) : f);
   }
   return out;
 }
@@ -82,7 +84,7 @@ function groupBy(findings: EscapeFinding[], key: (f: EscapeFinding) => string): 
   return out;
 }
 
-/** One finding per place, kind and message (generic instantiations and test variants repeat them). */
+/** One finding per place, kind and message (generic code instantiated in several packages repeats them). */
 function unique(findings: EscapeFinding[]): EscapeFinding[] {
   const seen = new Map<string, EscapeFinding>();
   for (const f of findings) if (!seen.has(findingKey(f))) seen.set(findingKey(f), f);

@@ -7,16 +7,23 @@ export type TextClass = { kind: EscapeKind; subject: string } | { kind: 'no-esca
 
 /** What one -m message says (see kinds.ts for the table); undefined for messages gomem does not show. */
 export function classifyText(text: string): TextClass {
+  // Cheap prefix and suffix tests first: -m=2 prints tens of thousands of these.
   let m: RegExpExecArray | null;
-  if ((m = /^moved to heap: (.+)$/.exec(text))) return { kind: 'moved-to-heap', subject: m[1] };
-  if ((m = /^leaking param(?: content)?: (\S+)/.exec(text))) return { kind: 'leaking-param', subject: m[1] };
-  // Function names of generic instantiations hold spaces: "F[go.shape.struct { a int }]".
-  if ((m = /^can inline (.+?)(?: with cost -?\d+ as: .*)?$/.exec(text))) return { kind: 'can-inline', subject: m[1] };
-  if ((m = /^inlining call to (.+?)(?: with score -?\d+)?$/.exec(text))) return { kind: 'inlined-call', subject: m[1] };
-  if ((m = /^cannot inline (.+) into .+: repeated recursive cycle$/.exec(text))) return { kind: 'cannot-inline-call', subject: m[1] };
-  if ((m = /^cannot inline (.+?): /.exec(text))) return { kind: 'cannot-inline', subject: m[1] };
-  if ((m = /^(.+) escapes to heap$/.exec(text))) return { kind: 'escapes-to-heap', subject: m[1] };
-  if ((m = /^(.+) does not escape$/.exec(text))) return { kind: 'no-escape', subject: m[1] };
+  if (text.startsWith('inlining call to ')) {
+    if ((m = /^inlining call to (.+?)(?: with score -?\d+)?$/.exec(text))) return { kind: 'inlined-call', subject: m[1] };
+  } else if (text.startsWith('moved to heap: ')) {
+    return { kind: 'moved-to-heap', subject: text.slice('moved to heap: '.length) };
+  } else if (text.startsWith('leaking param')) {
+    if ((m = /^leaking param(?: content)?: (\S+)/.exec(text))) return { kind: 'leaking-param', subject: m[1] };
+  } else if (text.startsWith('can inline ')) {
+    // Function names of generic instantiations hold spaces: "F[go.shape.struct { a int }]".
+    if ((m = /^can inline (.+?)(?: with cost -?\d+ as: .*)?$/.exec(text))) return { kind: 'can-inline', subject: m[1] };
+  } else if (text.startsWith('cannot inline ')) {
+    if ((m = /^cannot inline (.+) into .+: repeated recursive cycle$/.exec(text))) return { kind: 'cannot-inline-call', subject: m[1] };
+    if ((m = /^cannot inline (.+?): /.exec(text))) return { kind: 'cannot-inline', subject: m[1] };
+  }
+  if (text.endsWith(' escapes to heap')) return { kind: 'escapes-to-heap', subject: text.slice(0, -' escapes to heap'.length) };
+  if (text.endsWith(' does not escape')) return { kind: 'no-escape', subject: text.slice(0, -' does not escape'.length) };
   return undefined;
 }
 
@@ -27,16 +34,17 @@ export interface TextFindings {
 }
 
 /**
- * Findings from the -m text, each with the -m=2 explanation printed for the
- * same position and subject when `wantFlow` says so (default: always).
- * Duplicates (a package compiled twice, as itself and as its test variant)
- * are kept once.
+ * Findings from the -m text for the files `keep` accepts (default: all),
+ * each with the -m=2 explanation printed for the same position and subject
+ * when `wantFlow` says so (default: always). Duplicates (a package compiled
+ * twice, as itself and as its test variant) are kept once.
  */
-export function textFindings(parsed: CompilerText, wantFlow: (file: string, kind: EscapeKind) => boolean = () => true): TextFindings {
+export function textFindings(parsed: CompilerText, wantFlow: (file: string) => boolean = () => true, keep: (file: string) => boolean = () => true): TextFindings {
   let flows: Map<string, TextFlowBlock[]> | undefined; // built on first need
   const seen = new Set<string>();
   const out: TextFindings = { findings: [], noEscape: [] };
   for (const msg of parsed.messages) {
+    if (!keep(msg.file)) continue;
     const c = classifyText(msg.text);
     if (!c) continue;
     const key = `${msg.file}\0${msg.line}\0${msg.column}\0${msg.text}`;
@@ -44,7 +52,7 @@ export function textFindings(parsed: CompilerText, wantFlow: (file: string, kind
     seen.add(key);
     if (c.kind === 'no-escape') out.noEscape.push({ file: msg.file, line: msg.line, column: msg.column, subject: c.subject });
     else {
-      const flow = wantFlow(msg.file, c.kind) ? flowFor(msg, c.kind, c.subject, (flows ??= flowsByPos(parsed.flows)), parsed.cwd) : [];
+      const flow = wantFlow(msg.file) ? flowFor(msg, c.kind, c.subject, (flows ??= flowsByPos(parsed.flows)), parsed.cwd) : [];
       out.findings.push({ file: msg.file, line: msg.line, column: msg.column, kind: c.kind, message: msg.text, flow, inlinedFrom: [] });
     }
   }

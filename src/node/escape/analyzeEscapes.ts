@@ -68,7 +68,7 @@ export function interpretRun(run: CompilerRun, root: string): Omit<EscapeAnalysi
   const merged = mergeFindings({
     text,
     logs,
-    keepFile: (f) => isInside(f, root) && sources.has(f),
+    keepFile: memo((f) => isInside(f, root) && sources.has(f)),
     lineText: (f, l) => sources.line(f, l),
   });
   return {
@@ -81,6 +81,16 @@ export function interpretRun(run: CompilerRun, root: string): Omit<EscapeAnalysi
     logErrors,
     goMs: run.goMs,
     parseMs: performance.now() - started,
+  };
+}
+
+/** Asked once per message: tens of thousands of times for a handful of files. */
+function memo(f: (file: string) => boolean): (file: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (file) => {
+    let v = known.get(file);
+    if (v === undefined) known.set(file, (v = f(file)));
+    return v;
   };
 }
 
