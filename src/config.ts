@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_KINDS, isEscapeKind, type EscapeKind } from './core/escape/kinds';
 import { DEFAULT_MAX_DECOMPRESSED } from './core/pprof/gunzip';
 
 /**
@@ -99,6 +100,24 @@ export const config = {
   testLens(): boolean {
     return gomem().get<boolean>('testLens.enabled', true);
   },
+  /** Escape-analysis diagnostics, markers and hovers (the toggle command flips it per workspace). Live. */
+  escapeEnabled(): boolean {
+    return gomem().get<boolean>('escape.enabled', true);
+  },
+  /** Writes escapeEnabled() for this workspace (or globally without a folder). */
+  setEscapeEnabled(on: boolean): Thenable<void> {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    return gomem().update('escape.enabled', on, target);
+  },
+  /** Which kinds of compiler findings show (gomem's kinds; unknown names are dropped). Live. */
+  escapeKinds(): EscapeKind[] {
+    const v = gomem().get<unknown>('escape.kinds', DEFAULT_KINDS);
+    return Array.isArray(v) ? v.filter(isEscapeKind) : [...DEFAULT_KINDS];
+  },
+  /** Analyse with `go test -c` (covers _test.go files) rather than `go build`. Next run. */
+  escapeIncludeTests(): boolean {
+    return gomem().get<boolean>('escape.includeTests', true);
+  },
 };
 
 /** Settings whose change needs a server restart (they are passed at initialize). */
@@ -106,6 +125,10 @@ export const RESTART_SETTINGS = ['gomem.maxProfileBytes', 'gomem.substitutePath'
 
 /** Settings the decorations re-read on change. */
 export const VIEW_SETTINGS = ['gomem.inlineValues.enabled', 'gomem.inlineValues.style', 'gomem.heatmap.enabled', 'gomem.codeLens.enabled'];
+
+/** Settings escape analysis re-reads on change: what shows, and how go runs (a new run). */
+export const ESCAPE_VIEW_SETTINGS = ['gomem.escape.enabled', 'gomem.escape.kinds'];
+export const ESCAPE_RUN_SETTINGS = ['gomem.escape.includeTests', 'go.buildFlags', 'go.buildTags', 'go.toolsEnvVars'];
 
 /** `${workspaceFolder}` (the first folder) and `${env:NAME}` in a setting's value, as the Go extension expands them. */
 function expandVariables(value: string): string {

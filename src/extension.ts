@@ -6,6 +6,7 @@ import { Ctx } from './ctx';
 import { registerCaptureOnStop } from './debug/captureOnStop';
 import { GoSessions } from './debug/goSessions';
 import { CapturesTree } from './editor/capturesTree';
+import { registerEscapeAnalysis } from './editor/escapeController';
 import { LineDecorations } from './editor/lineDecorations';
 import { createStatusBar } from './editor/statusBar';
 import { registerTestLens } from './editor/testLens';
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
   registerProfileEditor(c);
   registerFlameEditor(c, c.flamePanels);
   registerTraceEditor(c);
+  registerEscapeAnalysis(c);
   // Enables the commands that need a profile (package.json "enablement").
   c.own(c.onDidChangeProfiles((s) => vscode.commands.executeCommand('setContext', 'gomem.profileLoaded', s.profiles.length > 0)));
   c.own(

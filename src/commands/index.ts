@@ -8,15 +8,19 @@ import { refreshCaptures } from './captureRefresh';
 import { renameCapture } from './captureRename';
 import { revealCapture } from './captureReveal';
 import { profileTest } from './captureTest';
+import { analyzeModuleEscapes } from './analyzeModuleEscapes';
 import { closeProfile } from './closeProfile';
 import { compareProfiles } from './compareProfiles';
 import { openProfile } from './openProfile';
 import { openTraceSummary } from './openTraceSummary';
 import { restartServer } from './restartServer';
+import { showCompilerOutput } from './showCompilerOutput';
+import { showCostliestEscapes } from './showCostliestEscapes';
 import { showFlameGraph } from './showFlameGraph';
 import { showFunction } from './showFunction';
 import { switchProfile } from './switchProfile';
 import { switchSampleType } from './switchSampleType';
+import { toggleEscapes } from './toggleEscapes';
 
 /** Every command, by id (the same ids as package.json contributes.commands). */
 const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
@@ -44,6 +48,10 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.renameCapture': renameCapture,
   'gomem.compareCapture': compareCapture,
   'gomem.refreshCaptures': refreshCaptures,
+  'gomem.toggleEscapes': toggleEscapes,
+  'gomem.analyzeModuleEscapes': analyzeModuleEscapes,
+  'gomem.showCostliestEscapes': showCostliestEscapes,
+  'gomem.showCompilerOutput': showCompilerOutput,
 };
 
 export function registerCommands(ctx: Ctx): void {
