@@ -268,15 +268,15 @@ async function gomemRun(browser, base, packedName) {
   const keyLat = (await lat()).filter((l) => l.type === 'keydown').map((l) => l.ms);
   const drawn = await page.evaluate(() => window.__measures.filter((m) => m.name === 'gomem-flame:render').map((m) => m.detail?.frames ?? 0));
   const cpu = eventCpu(JSON.parse((await browser.stopTracing()).toString()));
-  if (process.env.DEBUG_CPU) console.log(JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v.map((x) => Math.round(x.cpu))]))));
   await context.close();
-  return { first, zoom, zoomLat, search, searchLat, typeLat, focusLat: keyLat[0], sandwichLat: keyLat[2], maxFrames: Math.max(...drawn), errors, cpu };
+  // The last four keys: f (focus), u (undo), s (sandwich), Esc.
+  return { first, zoom, zoomLat, search, searchLat, typeLat, focusLat: keyLat.at(-4), sandwichLat: keyLat.at(-2), maxFrames: Math.max(...drawn), errors, cpu };
 }
 
 /**
  * Thread (CPU) time of the page's event handlers, from the trace's HandlePostMessage and EventDispatch events, in ms by
  * event type: message = receiving the tree (deserializing it included) through the first paint;
- * click = zoom; keydown = Esc (zoom out), then focus, undo, sandwich, Esc; input = search; change = sample type.
+ * click = zoom; keydown = Esc (zoom out) …, then the last four: focus, undo, sandwich, Esc; input = search; change = sample type.
  */
 function eventCpu(trace) {
   const out = {};
@@ -515,7 +515,7 @@ function report(p, g, s) {
   console.log(
     `  CPU time of the page's handlers (trace thread time, not disturbed by other processes): receive + first paint ${ms(cpu('message'))}, ` +
       `zoom (click) ${ms(cpu('click'))}, zoom out (Esc) ${ms(cpu('keydown', zoomOut))}, search (input) ${ms(cpu('input'))}, ` +
-      `sample type ${ms(cpu('change'))}, focus ${ms(cpu('keydown', (l) => l.slice(24, 25)))}, sandwich ${ms(cpu('keydown', (l) => l.slice(26, 27)))}`,
+      `sample type ${ms(cpu('change'))}, focus ${ms(cpu('keydown', (l) => l.slice(-4, -3)))}, sandwich ${ms(cpu('keydown', (l) => l.slice(-2, -1)))}`,
   );
   console.log(`  gomem end to end (Node decode + tree ${nodeMs.toFixed(0)} ms, then post → drawn): ${ms(nodeMs + postToPaint)}`);
   if (s.length) {

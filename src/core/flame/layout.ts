@@ -43,8 +43,23 @@ export function frameWidths(tree: FlameTree, t: number): FlameWidths {
   const n = tree.parent.length;
   const types = tree.sampleTypes.length;
   const { parent, total, self, baseTotal, baseSelf } = tree;
-  // Accumulates the children's widths first (they follow their parent in preorder).
   const w = new Float64Array(n);
+  // Without a base and without negative values the widths are the totals (a total covers its
+  // children's), read off in one sequential pass.
+  if (!baseTotal) {
+    let plain = true;
+    for (let i = 0, k = t; i < n; i++, k += types) {
+      const v = total[k];
+      if (v < 0 || self[k] < 0) {
+        plain = false;
+        break;
+      }
+      w[i] = v;
+    }
+    if (plain) return { sampleType: t, width: w };
+    w.fill(0);
+  }
+  // Accumulates the children's widths first (they follow their parent in preorder).
   for (let i = n - 1; i >= 0; i--) {
     const k = i * types + t;
     let own = Math.abs(self[k]);
