@@ -4,7 +4,11 @@ import { openCompilerOutput } from '../editor/escapeOutput';
 import { escapeTarget, runEscapeAnalysis } from '../editor/escapeRun';
 import { EscapeOutputRequest } from '../protocol/lsp';
 
-/** "Go Memory: Show Compiler Output": the raw -m text of the latest analysis of the active file's package (run now if there is none). */
+/**
+ * "Go Memory: Show Compiler Output": the raw -m=2 text of the latest analysis
+ * of the active file's package; run now if there is none, or if the latest was
+ * a quick re-run after a save (its -m text has no explanations).
+ */
 export function showCompilerOutput(ctx: Ctx) {
   return async (): Promise<vscode.TextEditor | undefined> => {
     const client = ctx.client;
@@ -12,7 +16,7 @@ export function showCompilerOutput(ctx: Ctx) {
     if (!client || !target) return undefined;
     const ask = () => client.sendRequest(EscapeOutputRequest, { uri: target.toString() }).then(undefined, () => null);
     let out = await ask();
-    if (!out && (await runEscapeAnalysis(ctx, target, 'package', vscode.ProgressLocation.Notification))) out = await ask();
+    if ((!out || out.quick) && (await runEscapeAnalysis(ctx, target, 'package', vscode.ProgressLocation.Notification))) out = await ask();
     if (!out) return undefined;
     return openCompilerOutput(out);
   };

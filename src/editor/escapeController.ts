@@ -26,6 +26,8 @@ class EscapeController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   /** Package directories analysed by the current server (it keeps their results). */
   private readonly analysed = new Set<string>();
+  /** Of those, the ones whose last full run (with the _test.go files) completed. */
+  private readonly tested = new Set<string>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly markers: EscapeMarkers;
   private readonly disposables: vscode.Disposable[] = [];
@@ -52,6 +54,7 @@ class EscapeController implements vscode.Disposable {
     if (client !== this.client) {
       this.client = client;
       this.analysed.clear();
+      this.tested.clear();
       this.ctx.ownForServer(client.onNotification(EscapeChangedNotification, (p) => void this.markers.refresh(config.escapeEnabled(), p.uris)));
       await this.sendView();
       await this.analyzeActive();
@@ -68,6 +71,7 @@ class EscapeController implements vscode.Disposable {
     }
     if (ESCAPE_RUN_SETTINGS.some((s) => e.affectsConfiguration(s))) {
       this.analysed.clear();
+      this.tested.clear();
       await this.analyzeActive();
     }
   }
@@ -84,7 +88,8 @@ class EscapeController implements vscode.Disposable {
     const dir = path.dirname(doc.uri.fsPath);
     if (this.analysed.has(dir)) return;
     this.analysed.add(dir);
-    if (!(await runEscapeAnalysis(this.ctx, doc.uri, 'package'))) this.analysed.delete(dir);
+    if (await runEscapeAnalysis(this.ctx, doc.uri, 'package')) this.tested.add(dir);
+    else this.analysed.delete(dir);
   }
 
   private scheduleAfterSave(doc: vscode.TextDocument): void {
@@ -96,7 +101,9 @@ class EscapeController implements vscode.Disposable {
       setTimeout(() => {
         this.pending.delete(dir);
         this.analysed.add(dir);
-        void runEscapeAnalysis(this.ctx, doc.uri, 'package');
+        // A saved non-test file leaves the tests as they were: go build, no test binary to link.
+        const testsUnchanged = this.tested.has(dir) && !doc.fileName.endsWith('_test.go');
+        void runEscapeAnalysis(this.ctx, doc.uri, 'package', undefined, testsUnchanged).then((r) => r && !testsUnchanged && this.tested.add(dir));
       }, SAVE_DEBOUNCE_MS),
     );
   }

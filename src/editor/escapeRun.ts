@@ -13,7 +13,13 @@ const told = { untrusted: false, noGo: false };
  * Nothing runs in an untrusted workspace (the user is told once), a missing
  * go is one clear message, a run replaced by a newer one is silent.
  */
-export async function runEscapeAnalysis(ctx: Ctx, uri: vscode.Uri, scope: 'package' | 'module', progress: vscode.ProgressLocation = vscode.ProgressLocation.Window): Promise<EscapeRunResult | undefined> {
+export async function runEscapeAnalysis(
+  ctx: Ctx,
+  uri: vscode.Uri,
+  scope: 'package' | 'module',
+  progress: vscode.ProgressLocation = vscode.ProgressLocation.Window,
+  testsUnchanged = false,
+): Promise<EscapeRunResult | undefined> {
   if (!vscode.workspace.isTrusted) {
     if (!told.untrusted) {
       told.untrusted = true;
@@ -26,7 +32,7 @@ export async function runEscapeAnalysis(ctx: Ctx, uri: vscode.Uri, scope: 'packa
   const toolchain = { ...config.goToolchain(), includeTests: config.escapeIncludeTests() };
   const title = `gomem: escape analysis of ${scope === 'module' ? 'the module' : vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'))}`;
   const result = await vscode.window.withProgress({ location: progress, title }, () =>
-    client.sendRequest(EscapeRunRequest, { uri: uri.toString(), scope, toolchain }).then(undefined, () => undefined),
+    client.sendRequest(EscapeRunRequest, { uri: uri.toString(), scope, toolchain, testsUnchanged }).then(undefined, () => undefined),
   );
   if (result?.failure?.reason === 'go-not-found' && !told.noGo) {
     told.noGo = true;

@@ -165,6 +165,12 @@ export interface EscapeRunParams {
   uri: string;
   scope: 'package' | 'module';
   toolchain: EscapeToolchainOptions;
+  /**
+   * After a save of a non-test file: the package's _test.go files did not
+   * change, so `go build` is enough (no test binary to link) and their
+   * earlier findings stay.
+   */
+  testsUnchanged?: boolean;
 }
 
 export interface EscapeRunResult {
@@ -229,6 +235,8 @@ export interface EscapeOutputParams {
 
 export interface EscapeOutputResult {
   scope: 'package' | 'module';
+  /** A re-run after a save: `go build` with `-m` (its text has no explanations or inlining reasons). */
+  quick: boolean;
   dir: string;
   /** The go command's arguments and its stderr: the raw -m text. */
   args: string[];

@@ -13,14 +13,13 @@ export interface SourceAccess {
 /**
  * A finding as an LSP diagnostic: Information for heap allocations, Hint for
  * the rest; source "go escape", code = gomem's kind; the message carries the
- * bytes measured on the line; the explanation and inlining chain become
- * related information (each a location in the editor's Problems view).
+ * bytes measured on the line; where inlined code came from is related
+ * information. The explanation is not: it is what the hover shows
+ * (gomem/escapeHover), read from the compiler's log only when asked for —
+ * a package has hundreds of findings and nobody reads all their reasons.
  */
 export function escapeDiagnostic(f: EscapeFinding, src: SourceAccess, info?: MeasureInfo): Diagnostic {
-  const related: DiagnosticRelatedInformation[] = [
-    ...f.inlinedFrom.map((p) => ({ location: location(p, src), message: 'inlined from here' })),
-    ...f.flow.filter((s) => s.at).map((s) => ({ location: location(s.at!, src), message: s.message })),
-  ];
+  const related: DiagnosticRelatedInformation[] = f.inlinedFrom.map((p) => ({ location: location(p, src), message: 'inlined from here' }));
   const d: Diagnostic = {
     range: pointRange(f, src),
     severity: isHeapKind(f.kind) ? DiagnosticSeverity.Information : DiagnosticSeverity.Hint,

@@ -38,7 +38,7 @@ export function registerEscapeAnalysis(conn: Connection, store: ProfileStore): E
   });
   conn.onRequest(EscapeOutputRequest, ({ uri }) => {
     const a = service.results.latest(service.remember(uri));
-    return a ? { scope: a.scope, dir: a.dir, args: a.args, text: a.text } : null;
+    return a ? { scope: a.scope, quick: a.quick, dir: a.dir, args: a.args, text: a.text } : null;
   });
   return service;
 }

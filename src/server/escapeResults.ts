@@ -11,7 +11,9 @@ interface Stored {
 /**
  * The analyses the server holds: the latest per package and per module. A
  * file's findings come from the newest analysis that covers it, so saving
- * one file of a module analysed earlier replaces just its package's findings.
+ * one file of a module analysed earlier replaces just its package's findings,
+ * and a run without the tests (go build) leaves the _test.go files' findings
+ * to the last run that compiled them.
  */
 export class EscapeResults {
   private readonly analyses = new Map<string, Stored>();
@@ -19,7 +21,7 @@ export class EscapeResults {
 
   /** Stores an analysis; returns the files whose findings may have changed. */
   put(a: EscapeAnalysis): string[] {
-    const key = `${a.scope}:${a.dir}`;
+    const key = `${a.scope}:${a.dir}:${a.tests}`;
     const before = this.analyses.get(key);
     const byFile = new Map<string, EscapeFinding[]>();
     for (const f of a.findings) {
@@ -58,6 +60,7 @@ export class EscapeResults {
 
 function covers(s: Stored, path: string): boolean {
   const a = s.analysis;
+  if (!a.tests && path.endsWith('_test.go')) return false;
   if (a.scope === 'module') return isInside(path, a.root);
   return path === a.dir || dirOf(path) === a.dir || s.byFile.has(path);
 }

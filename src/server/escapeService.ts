@@ -39,7 +39,7 @@ export class EscapeService {
     const abort = new AbortController();
     this.running.set(key, abort);
     try {
-      const a = await analyzeEscapes(target, p.scope, p.toolchain, abort.signal);
+      const a = await analyzeEscapes(target, p.scope, p.toolchain, abort.signal, p.testsUnchanged);
       this.publish(this.results.put(a));
       const files = new Set(a.findings.map((f) => f.file)).size;
       return { scope: a.scope, dir: a.dir, findings: a.findings.length, files, exitCode: a.exitCode, buildErrors: a.buildErrors, goMs: a.goMs, parseMs: a.parseMs };

@@ -100,6 +100,8 @@ export function readGolden(): CompilerRun {
   const jsonDir = path.join(ESCAPE_GOLDEN, 'json');
   return {
     args: JSON.parse(fs.readFileSync(path.join(ESCAPE_GOLDEN, 'args.json'), 'utf8')),
+    tests: true,
+    quick: false,
     cwd: ESCAPE_FIXTURE,
     exitCode: 0,
     stderr: show(fs.readFileSync(path.join(ESCAPE_GOLDEN, 'm2.txt'), 'utf8')),

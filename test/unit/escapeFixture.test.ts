@@ -85,7 +85,7 @@ test('cache: a second run with no change reports everything again; with the JSON
   assert.deepEqual(findingKeys(second.findings, root), findingKeys(first.findings, root));
   assert.deepEqual(second.textOnlyFiles, []);
   // What a build-cache hit looks like: the -m text replayed, no JSON written.
-  const replay = interpretRun({ args: [], cwd: root, exitCode: 0, stderr: second.text, logs: [], goMs: 0 }, root);
+  const replay = interpretRun({ args: [], tests: true, quick: false, cwd: root, exitCode: 0, stderr: second.text, logs: [], goMs: 0 }, root);
   assert.deepEqual(replay.jsonFiles, []);
   assert.deepEqual(findingKeys(replay.findings, root, SHARED_KINDS), findingKeys(second.findings, root, SHARED_KINDS));
 });

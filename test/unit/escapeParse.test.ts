@@ -182,6 +182,7 @@ test('go command lines: package and module scope, tags, the user\'s flags and gc
   const base = { jsonDirUri: 'file:///t/d', nullDevice: '/dev/null' };
   assert.deepEqual(escapeBuildArgs({ ...base, scope: 'package' }), ['test', '-c', '-vet=off', '-gcflags=.=-m=2 -json=0,file:///t/d', '-o=/dev/null', '.']);
   assert.deepEqual(escapeBuildArgs({ ...base, scope: 'module', includeTests: false, buildTags: 'integration' }), ['build', '-tags=integration', '-gcflags=./...=-m=2 -json=0,file:///t/d', '-o=/dev/null', './...']);
+  assert.deepEqual(escapeBuildArgs({ ...base, scope: 'package', includeTests: false, level: 1 }), ['build', '-gcflags=.=-m -json=0,file:///t/d', '-o=/dev/null', '.']);
   assert.deepEqual(
     escapeBuildArgs({ ...base, scope: 'package', buildTags: 'ignored', buildFlags: ['-tags=a,b', '-gcflags=-N -l', '-o', 'bin/x', '-trimpath', '-race', '-gcflags', 'other/...=-m'] }),
     ['test', '-c', '-vet=off', '-tags=a,b', '-race', '-gcflags=.=-N -l -m=2 -json=0,file:///t/d', '-o=/dev/null', '.'],

@@ -30,19 +30,37 @@ after(async () => s?.close());
 
 const skip = skipUnlessGo();
 
-test('a run publishes Information/Hint diagnostics with source "go escape", kinds as codes, flows as related information', { skip }, async () => {
+test('a run publishes Information/Hint diagnostics with source "go escape", kinds as codes, inlining origins as related information', { skip }, async () => {
   const r = await s.conn.sendRequest(EscapeRunRequest, { uri, scope: 'package', toolchain });
   assert.equal(r.failure, undefined);
   assert.equal(r.dir, ESCAPE_FIXTURE);
   const diags = published.get(uri) ?? [];
   const buf = diags.find((d) => d.message === 'moved to heap: buf')!;
   assert.deepEqual([buf.range.start, buf.severity, buf.source, buf.code], [{ line: 28, character: 5 }, 3, 'go escape', 'moved-to-heap']);
-  assert.ok(buf.relatedInformation?.some((r) => r.message.startsWith('flow: {heap} ←') && r.location.range.start.line === 30));
+  assert.equal(buf.relatedInformation, undefined, 'the explanation is the hover\'s');
+  const vendored = diags.find((d) => d.message === 'make([]byte, ring.n) escapes to heap')!;
+  assert.deepEqual(vendored.relatedInformation?.map((r) => [r.message, r.location.uri.endsWith('/vendor/example.com/vendored/ring/ring.go'), r.location.range.start.line]), [['inlined from here', true, 7]]);
   const leak = diags.find((d) => d.code === 'leaking-param')!;
   assert.deepEqual([leak.range.start.line, leak.severity], [61, 4]);
   assert.ok(!diags.some((d) => d.code === 'can-inline'), 'inlining decisions are off by default');
   assert.ok(changed.some((u) => u.includes(uri)));
   assert.ok(published.has(pathToFileURL(path.join(ESCAPE_FIXTURE, 'escapes_test.go')).href), 'the _test.go file too');
+});
+
+test('after a save of a non-test file: go build, and the _test.go findings stay', { skip }, async () => {
+  const testUri = pathToFileURL(path.join(ESCAPE_FIXTURE, 'escapes_test.go')).href;
+  const before = published.get(testUri) ?? [];
+  assert.ok(before.length > 0);
+  published.delete(testUri);
+  const r = await s.conn.sendRequest(EscapeRunRequest, { uri, scope: 'package', toolchain, testsUnchanged: true });
+  assert.equal(r.failure, undefined);
+  const out = await s.conn.sendRequest(EscapeOutputRequest, { uri });
+  assert.equal(out?.args[0], 'build', 'no test binary to link');
+  assert.ok(out?.quick && out.args.some((a) => /=-m -json=0,/.test(a)), 'and -m: the JSON has what -m=2 adds');
+  assert.ok((published.get(uri) ?? []).some((d) => d.message === 'moved to heap: buf'));
+  const after = await s.conn.sendRequest(EscapeSitesRequest, { uri: testUri, scope: 'file' });
+  assert.ok(after.sites.some((x) => x.messages.includes('moved to heap: s')), 'the test file keeps its findings from the run with tests');
+  assert.match((await s.conn.sendRequest(EscapeHoverRequest, { uri, line: 28 })) ?? '', /`flow: \{heap\} ← &buf:`/, 'explanations still come from the JSON log');
 });
 
 test('the view decides which kinds show; disabled clears', { skip }, async () => {

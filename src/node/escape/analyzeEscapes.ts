@@ -23,6 +23,10 @@ export interface EscapeAnalysis {
   noEscape: (SourcePos & { subject: string })[];
   /** `# importpath` headers of the -m text. */
   packages: string[];
+  /** The _test.go files were compiled too (go test -c); without, their findings are not this analysis's. */
+  tests: boolean;
+  /** A re-run after a save: go build with -m (the text has no explanations; the JSON has them). */
+  quick: boolean;
   /** The go command's arguments, and its stderr: the raw -m text (and build errors). */
   args: string[];
   text: string;
@@ -39,14 +43,14 @@ export interface EscapeAnalysis {
 }
 
 /** Runs the compiler for the package in `target` (a directory or a Go file in it) or its whole module. */
-export async function analyzeEscapes(target: string, scope: 'package' | 'module', tc: EscapeToolchainOptions, signal?: AbortSignal): Promise<EscapeAnalysis> {
+export async function analyzeEscapes(target: string, scope: 'package' | 'module', tc: EscapeToolchainOptions, signal?: AbortSignal, testsUnchanged = false): Promise<EscapeAnalysis> {
   // Real paths: the go command reports files under the real directory it runs in.
   const abs = resolve(target);
   const pkgDir = realpathSync(isDirectory(abs) ? abs : dirname(abs));
   const module = findModuleRoot(pkgDir);
   const root = module?.dir ?? pkgDir;
   const dir = scope === 'module' ? root : pkgDir;
-  const run = await runCompiler(dir, scope, tc, signal);
+  const run = await runCompiler(dir, scope, tc, signal, testsUnchanged);
   return { scope, dir, root, ...interpretRun(run, root) };
 }
 
@@ -74,6 +78,8 @@ export function interpretRun(run: CompilerRun, root: string): Omit<EscapeAnalysi
   return {
     ...merged,
     packages: text.packages,
+    tests: run.tests,
+    quick: run.quick,
     args: run.args,
     text: run.stderr,
     exitCode: run.exitCode,

@@ -9,6 +9,10 @@ import type { EscapeToolchainOptions } from '../../protocol/types';
 /** What one compiler run left behind: its stderr (the -m text) and the JSON log files. */
 export interface CompilerRun {
   args: string[];
+  /** The run compiled the _test.go files (go test -c). */
+  tests: boolean;
+  /** A re-run after a save (testsUnchanged): go build and -m, see goArgs.ts. */
+  quick: boolean;
   cwd: string;
   exitCode: number;
   stderr: string;
@@ -27,20 +31,21 @@ export class RunCancelledError extends Error {
 }
 
 /**
- * Runs `go test -c -gcflags=…=-m=2 -json=0,<fresh dir>` (or `go build …`; see goArgs.ts) in
+ * Runs `go test -c -gcflags=…=-m=2 -json=0,<fresh dir>` (or `go build …`; after a save of a non-test file `go build … -m`; see goArgs.ts) in
  * `cwd`, collects stderr and the JSON files, and removes the directory. A
  * failed build still returns: the packages that compiled have output.
  */
-export async function runCompiler(cwd: string, scope: 'package' | 'module', tc: EscapeToolchainOptions, signal?: AbortSignal): Promise<CompilerRun> {
+export async function runCompiler(cwd: string, scope: 'package' | 'module', tc: EscapeToolchainOptions, signal?: AbortSignal, testsUnchanged = false): Promise<CompilerRun> {
   const jsonDir = mkdtempSync(join(tmpdir(), 'gomem-escape-'));
   try {
-    const includeTests = tc.includeTests !== false && (scope === 'module' || hasTestFiles(cwd));
-    const args = escapeBuildArgs({ scope, jsonDirUri: dirToFileUri(jsonDir), nullDevice: devNull, buildFlags: tc.buildFlags, buildTags: tc.buildTags, includeTests });
+    const includeTests = tc.includeTests !== false && !testsUnchanged && (scope === 'module' || hasTestFiles(cwd));
+    const level = testsUnchanged ? 1 : 2;
+    const args = escapeBuildArgs({ scope, jsonDirUri: dirToFileUri(jsonDir), nullDevice: devNull, buildFlags: tc.buildFlags, buildTags: tc.buildTags, includeTests, level });
     const go = tc.go || 'go';
     const started = performance.now();
     const { exitCode, stderr } = await runGo(go, args, cwd, { ...process.env, ...tc.env }, signal);
     const goMs = performance.now() - started;
-    return { args, cwd, exitCode, stderr, logs: readLogs(jsonDir), goMs };
+    return { args, tests: includeTests, quick: testsUnchanged, cwd, exitCode, stderr, logs: readLogs(jsonDir), goMs };
   } finally {
     rmSync(jsonDir, { recursive: true, force: true });
   }
