@@ -20,6 +20,7 @@ import { TestSummary } from './summary';
 import { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
 import { hasNegative, ownTree } from './trees';
+import { syntheticTree } from './warmUp';
 
 /** The webview's side of VS Code: messages out, and state that survives reloads. */
 export interface HostPort {
@@ -120,6 +121,27 @@ export class FlameApp {
       if (this.main && handleKey(e, this.keyActions(), this.toolbar.search)) e.preventDefault();
     });
     this.watchTheme();
+    setTimeout(() => this.warmUp(), 0);
+  }
+
+  /**
+   * Runs what a first paint runs (checking a tree, its shape and widths, a
+   * draw) on a small made-up tree while the host is still fetching the real
+   * one, so V8 has compiled that code when the tree comes: measured on a
+   * 263k-node tree, a page's first paint took about twice as long as a
+   * second one (112–207 ms against 36–100 ms, headless Chromium). Nothing
+   * shows: the canvas is cleared in the same task.
+   */
+  private warmUp(): void {
+    if (this.source) return;
+    const tree = ownTree(syntheticTree());
+    const shape = inspectTree(tree);
+    if (typeof shape === 'string') return;
+    this.paint.setNames(tree.names);
+    this.mainView.setModel(new FlameModel({ tree, origin: null }, 1, false, shape));
+    this.mainView.draw();
+    this.mainView.setModel(null);
+    this.mainView.draw();
   }
 
   /** Handles a message from the host; anything malformed is ignored. */
