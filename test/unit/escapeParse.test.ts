@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { utf16Offset, textFromColumn } from '../../src/core/escape/columns';
-import { parseJsonLog } from '../../src/core/escape/compilerJson';
+import { parseJsonLog, relatedOf } from '../../src/core/escape/compilerJson';
 import { flowSteps, parseCompilerText } from '../../src/core/escape/compilerText';
 import { CompilerOutputError } from '../../src/core/escape/errors';
 import { escapeBuildArgs } from '../../src/core/escape/goArgs';
@@ -169,6 +169,17 @@ test('JSON: inlining decisions and checks; leak messages read like -m', () => {
   assert.equal(leakMessage('parameter p leaks to {heap} with derefs=1'), 'leaking param content: p');
   assert.equal(leakMessage('parameter p leaks to ~r0 with derefs=0'), 'leaking param: p to result ~r0 level=0');
   assert.equal(leakMessage('parameter p leaks to {storage for func literal} with derefs=0'), 'leaking param: p');
+});
+
+test('JSON records as Go writes them (\\u0026, escaped quotes) read like JSON.parse, explanations on demand', () => {
+  const header = '{"version":0,"package":"main","goos":"linux","goarch":"amd64","gc_version":"go1.26.8","file":"/w/m/main.go"}';
+  const go = '{"range":{"start":{"line":12,"character":9},"end":{"line":12,"character":9}},"severity":3,"code":"escapes","source":"go compiler","message":"\\u0026T{...} escapes to heap","relatedInformation":[{"location":{"uri":"file:///w/m/main.go","range":{"start":{"line":12,"character":9},"end":{"line":12,"character":9}}},"message":"escflow:    flow: {heap} ← \\u0026{storage for \\u0026T{...}}:"}]}';
+  const quoted = '{"range":{"start":{"line":3,"character":2},"end":{"line":3,"character":2}},"severity":3,"code":"escape","source":"go compiler","message":"\\"a\\\\b\\" escapes to heap"}';
+  const other = '{"code":"nilcheck","message":"","range":{"start":{"line":4,"character":1},"end":{"line":4,"character":1}}}'; // another field order: JSON.parse
+  const log = parseJsonLog([header, go, quoted, other].join('\n'), 'main.json');
+  assert.deepEqual(log.diagnostics.map((d) => [d.code, d.message, d.range.start.line]), [['escapes', '&T{...} escapes to heap', 12], ['escape', '"a\\b" escapes to heap', 3], ['nilcheck', '', 4]]);
+  assert.deepEqual(log.diagnostics.map((d) => d.relatedText !== undefined), [true, false, false], 'explanations stay text until asked for');
+  assert.equal(relatedOf(log.diagnostics[0])[0].message, 'escflow:    flow: {heap} ← &{storage for &T{...}}:');
 });
 
 test('JSON logs of generated code are skipped; bad logs are typed errors naming file and line', () => {

@@ -63,14 +63,26 @@ export function parseJsonLog(text: string, where: string): JsonLog {
   return { header: header as JsonLogHeader, diagnostics };
 }
 
-const RELATED = ',"relatedInformation":';
+/**
+ * A record as the compiler's encoder writes it (logopt.Diagnostic: fields in
+ * this order, omitempty severity/source/relatedInformation), read without
+ * building a JSON parse tree; anything else goes through JSON.parse.
+ */
+const RECORD =
+  /^\{"range":\{"start":\{"line":(\d+),"character":(\d+)\},"end":\{"line":(\d+),"character":(\d+)\}\},(?:"severity":(\d+),)?"code":"([^"\\]*)",(?:"source":"([^"\\]*)",)?"message":"((?:[^"\\]|\\.)*)"(?:,"relatedInformation":(\[.*\]))?\}$/;
 
 function parseRecord(line: string, where: string, n: number): unknown {
-  const cut = line.indexOf(RELATED);
-  if (cut < 0 || !line.endsWith(']}')) return parseLine(line, where, n);
-  const head = parseLine(`${line.slice(0, cut)}}`, where, n) as JsonDiagnostic;
-  head.relatedText = line.slice(cut + RELATED.length, -1);
-  return head;
+  const m = RECORD.exec(line);
+  if (!m) return parseLine(line, where, n);
+  const d: JsonDiagnostic = {
+    range: { start: { line: Number(m[1]), character: Number(m[2]) }, end: { line: Number(m[3]), character: Number(m[4]) } },
+    severity: m[5] === undefined ? undefined : Number(m[5]),
+    code: m[6],
+    source: m[7],
+    message: m[8].includes('\\') ? (parseLine(`"${m[8]}"`, where, n) as string) : m[8],
+  };
+  if (m[9] !== undefined) d.relatedText = m[9];
+  return d;
 }
 
 /** A diagnostic's relatedInformation, read from its text on first use ([] when unreadable). */

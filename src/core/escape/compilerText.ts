@@ -1,4 +1,5 @@
 import type { FlowStep, SourcePos } from './finding';
+import { memo } from './memo';
 import { resolvePrinted } from './paths';
 
 /**
@@ -23,13 +24,18 @@ export interface TextMessage extends SourcePos {
 }
 
 /**
- * A `-m=2` explanation: its header ("t escapes to heap in newT") and the
- * text of its steps, read into FlowSteps only when wanted (flowSteps):
- * most explanations are never shown, and there are tens of thousands.
+ * A `-m=2` explanation: its header ("t escapes to heap in newT") and where
+ * its step lines are in the output (`source` from `start` to `end`, each
+ * line after a `prefix`-long position), read into FlowSteps only when wanted
+ * (flowSteps): most explanations are never shown, and there are tens of
+ * thousands.
  */
 export interface TextFlowBlock extends SourcePos {
   header: string;
-  lines: string[];
+  source: string;
+  start: number;
+  end: number;
+  prefix: number;
 }
 
 export interface CompilerText {
@@ -52,17 +58,20 @@ export function parseCompilerText(text: string, cwd: string): CompilerText {
   let pkg = '';
   let block: TextFlowBlock | undefined;
   let blockPrefix = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  for (let pos = 0, next = 0; pos < text.length; pos = next) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    next = end + 1;
+    // Most lines explain the block just opened (same printed position, indented body): no copy of them is made.
+    if (block && text.startsWith(blockPrefix, pos) && text.startsWith('  ', pos + blockPrefix.length)) {
+      block.end = end;
+      continue;
+    }
+    const line = text.slice(pos, text[end - 1] === '\r' ? end - 1 : end);
     if (line.startsWith('# ')) {
       pkg = line.slice(2);
       out.packages.push(pkg);
       block = undefined;
-      continue;
-    }
-    // Most lines explain the block just opened: same printed position, indented body.
-    if (block && line.startsWith(blockPrefix) && line.startsWith('  ', blockPrefix.length)) {
-      block.lines.push(line.slice(blockPrefix.length));
       continue;
     }
     const split = splitPosition(line);
@@ -74,8 +83,8 @@ export function parseCompilerText(text: string, cwd: string): CompilerText {
     const body = split.body;
     if (body.startsWith('  ')) continue; // an explanation whose header is not ours (interleaved output)
     if (isFlowHeader(body)) {
-      block = { file, line: split.line, column: split.column, header: body.slice(0, -1), lines: [] };
       blockPrefix = line.slice(0, line.length - body.length);
+      block = { file, line: split.line, column: split.column, header: body.slice(0, -1), source: text, start: next, end: next, prefix: blockPrefix.length };
       out.flows.push(block);
       continue;
     }
@@ -121,20 +130,11 @@ function digits(s: string, from: number, to: number): number {
 
 /** The steps of a block; `from … at POS` notes get their position (made absolute against `cwd`). */
 export function flowSteps(block: TextFlowBlock, cwd: string): FlowStep[] {
-  return block.lines.map((line) => {
-    const text = line.trim();
+  if (block.end <= block.start) return [];
+  return block.source.slice(block.start, block.end).split('\n').map((line) => {
+    const text = line.slice(block.prefix).trim();
     const m = text.startsWith('from ') ? FROM_AT.exec(text) : null;
     if (!m) return { message: text };
     return { message: text.slice(0, m.index), at: { file: resolvePrinted(cwd, m[1]), line: Number(m[2]), column: m[3] ? Number(m[3]) : 0 } };
   });
-}
-
-/** Compiler output repeats a handful of paths thousands of times. */
-function memo(f: (s: string) => string): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) cache.set(s, (v = f(s)));
-    return v;
-  };
 }

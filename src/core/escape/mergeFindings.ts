@@ -46,15 +46,16 @@ export function mergeFindings(input: MergeInput): MergedFindings {
   const fromText = groupBy(text.findings, (f) => f.file);
   const findings: EscapeFinding[] = [];
   const textOnlyFiles: string[] = [];
-  for (const file of new Set([...fromJson.keys(), ...fromText.keys()])) {
+  // Sorted file by file: no comparisons of long paths for every pair of findings.
+  for (const file of [...new Set([...fromJson.keys(), ...fromText.keys()])].sort()) {
     const json = fromJson.get(file);
     const said = fromText.get(file) ?? [];
     if (!json) textOnlyFiles.push(file);
     const here = json ? combine(json, said) : said;
-    findings.push(...(repeated.has(file) ? unique(here) : here));
+    findings.push(...(repeated.has(file) ? unique(here) : here).sort(compareFindings));
   }
   return {
-    findings: findings.sort(compareFindings),
+    findings,
     noEscape: text.noEscape,
     jsonFiles: [...fromJson.keys()].sort(),
     textOnlyFiles: textOnlyFiles.sort(),

@@ -41,15 +41,17 @@ export interface TextFindings {
  */
 export function textFindings(parsed: CompilerText, wantFlow: (file: string) => boolean = () => true, keep: (file: string) => boolean = () => true): TextFindings {
   let flows: Map<string, TextFlowBlock[]> | undefined; // built on first need
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>(); // per file: line:column:text
   const out: TextFindings = { findings: [], noEscape: [] };
   for (const msg of parsed.messages) {
     if (!keep(msg.file)) continue;
     const c = classifyText(msg.text);
     if (!c) continue;
-    const key = `${msg.file}\0${msg.line}\0${msg.column}\0${msg.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let inFile = seen.get(msg.file);
+    if (!inFile) seen.set(msg.file, (inFile = new Set()));
+    const key = `${msg.line}:${msg.column}:${msg.text}`;
+    if (inFile.has(key)) continue;
+    inFile.add(key);
     if (c.kind === 'no-escape') out.noEscape.push({ file: msg.file, line: msg.line, column: msg.column, subject: c.subject });
     else {
       const flow = wantFlow(msg.file) ? flowFor(msg, c.kind, c.subject, (flows ??= flowsByPos(parsed.flows)), parsed.cwd) : [];
@@ -66,7 +68,7 @@ function flowsByPos(blocks: TextFlowBlock[]): Map<string, TextFlowBlock[]> {
     const list = out.get(key);
     if (list) {
       // The same explanation is printed again when the package is compiled twice.
-      if (!list.some((x) => x.header === b.header && x.lines.length === b.lines.length)) list.push(b);
+      if (!list.some((x) => x.header === b.header && x.end - x.start === b.end - b.start)) list.push(b);
     } else out.set(key, [b]);
   }
   return out;

@@ -4,6 +4,7 @@ import { parseCompilerText } from '../../core/escape/compilerText';
 import { parseJsonLog, type JsonLog } from '../../core/escape/compilerJson';
 import { CompilerOutputError } from '../../core/escape/errors';
 import type { EscapeFinding, SourcePos } from '../../core/escape/finding';
+import { memo } from '../../core/escape/memo';
 import { mergeFindings } from '../../core/escape/mergeFindings';
 import { isInside } from '../../core/escape/paths';
 import { buildErrors } from '../../core/escape/textFindings';
@@ -87,16 +88,6 @@ export function interpretRun(run: CompilerRun, root: string): Omit<EscapeAnalysi
     logErrors,
     goMs: run.goMs,
     parseMs: performance.now() - started,
-  };
-}
-
-/** Asked once per message: tens of thousands of times for a handful of files. */
-function memo(f: (file: string) => boolean): (file: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (file) => {
-    let v = known.get(file);
-    if (v === undefined) known.set(file, (v = f(file)));
-    return v;
   };
 }
 
