@@ -22,6 +22,7 @@
 // requestAnimationFrame callback registered after the app's handlers ran, the
 // same way for gomem and speedscope. Timings are medians over runs; compare ratios.
 //
+// A screenshot of each profile's graph lands in test-results/webview/flame-bench-<profile>.png.
 // It is a benchmark, not a test: PASS/MISS are printed, the exit code is 0.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -267,6 +268,9 @@ async function gomemRun(browser, base, packedName) {
   await page.waitForTimeout(50);
   const keyLat = (await lat()).filter((l) => l.type === 'keydown').map((l) => l.ms);
   const drawn = await page.evaluate(() => window.__measures.filter((m) => m.name === 'gomem-flame:render').map((m) => m.detail?.frames ?? 0));
+  const shots = path.join(repo, 'test-results', 'webview');
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `flame-bench-${packedName}.png`) });
   const cpu = eventCpu(JSON.parse((await browser.stopTracing()).toString()));
   await context.close();
   // The last four keys: f (focus), u (undo), s (sandwich), Esc.
@@ -276,7 +280,7 @@ async function gomemRun(browser, base, packedName) {
 /**
  * Thread (CPU) time of the page's event handlers, from the trace's HandlePostMessage and EventDispatch events, in ms by
  * event type: message = receiving the tree (deserializing it included) through the first paint; handler = the
- * webview's listener inside it (its FunctionCall events);
+ * webview's listener inside it (its FunctionCall events; it reads e.data, which deserializes it);
  * click = zoom; keydown = Esc (zoom out) …, then the last four: focus, undo, sandwich, Esc; input = search; change = sample type.
  */
 function eventCpu(trace) {
@@ -288,7 +292,7 @@ function eventCpu(trace) {
     (out[type] ??= []).push({ ts: e.ts, cpu: e.tdur / 1000, wall: e.dur / 1000 });
   }
   for (const list of Object.values(out)) list.sort((a, b) => a.ts - b.ts);
-  // The webview's own part of receiving: its message listener (deserializing the data happens before, in the browser).
+  // The webview's message listener within it (the data is deserialized when the listener first reads it).
   const calls = (trace.traceEvents ?? trace).filter((e) => e.name === 'FunctionCall' && e.tdur !== undefined);
   out.handler = (out.message ?? []).map((m) => {
     const inside = calls.filter((c) => c.ts >= m.ts && c.ts <= m.ts + m.wall * 1000);
@@ -521,7 +525,7 @@ function report(p, g, s) {
   const zoomOut = (l) => l.slice(0, 24);
   console.log(
     `  CPU time of the page's handlers (trace thread time, not disturbed by other processes): receive + first paint ${ms(cpu('message'))} ` +
-      `(of which the webview's listener, deserialized data in hand → first paint, ${ms(cpu('handler'))}), ` +
+      `(the webview's listener: ${ms(cpu('handler'))}, deserializing the data on first access included), ` +
       `zoom (click) ${ms(cpu('click'))}, zoom out (Esc) ${ms(cpu('keydown', zoomOut))}, search (input) ${ms(cpu('input'))}, ` +
       `sample type ${ms(cpu('change'))}, focus ${ms(cpu('keydown', (l) => l.slice(-4, -3)))}, sandwich ${ms(cpu('keydown', (l) => l.slice(-2, -1)))}`,
   );
