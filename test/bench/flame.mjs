@@ -31,16 +31,13 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir, ensureProfileFile, GEN_VERSION, goCommand, goEnv, median, run } from './profiles.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const require = createRequire(import.meta.url);
-const cacheDir = path.join(os.tmpdir(), 'gomem-bench');
-const GEN_VERSION = 1;
-const PROFILES = {
-  small: { allocations: 11_000, file: `heap-flame-n11000-v${GEN_VERSION}.pb.gz` },
-  medium: { allocations: 86_000, file: `heap-medium-n86000-v${GEN_VERSION}.pb.gz` },
-};
+/** Allocations of test/bench/gen for the small profile (its flame tree has about 260k nodes); medium is profiles.mjs's. */
+const SMALL_ALLOCATIONS = 11_000;
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = argv.indexOf(name);
@@ -51,11 +48,6 @@ const runs = Number(opt('--runs', quick ? 2 : 3));
 const speedscopeDir = argv.includes('--no-speedscope') ? null : opt('--speedscope', '/tmp/speedscope/node_modules/speedscope/dist/release');
 const CHROMIUM = process.env.GOMEM_CHROMIUM ?? '/usr/bin/chromium';
 
-const median = (xs) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : 'n/a');
 const n = (v) => v.toLocaleString('en');
@@ -94,19 +86,20 @@ function nodeBundle() {
   return require(outfile);
 }
 
+/** The cached profile `name`: medium is shared with the other benchmarks; small is made here the same way. */
 function ensureProfile(name) {
-  const { allocations, file } = PROFILES[name];
-  const full = path.join(cacheDir, file);
-  if (fs.existsSync(full)) return full;
-  const go = process.env.GOMEM_GO || 'go';
+  if (name !== 'small') return ensureProfileFile(name);
+  const file = path.join(cacheDir, `heap-flame-n${SMALL_ALLOCATIONS}-v${GEN_VERSION}.pb.gz`);
+  if (fs.existsSync(file)) return file;
+  const go = goCommand();
+  if (!go) throw new Error('go is needed to generate the benchmark profiles (set GOMEM_GO or put go on PATH)');
+  fs.mkdirSync(cacheDir, { recursive: true });
   const bin = path.join(cacheDir, 'gen');
-  console.log(`generating ${file} (test/bench/gen -n ${allocations}) …`);
-  let r = spawnSync(go, ['build', '-o', bin, '.'], { cwd: path.join(here, 'gen'), stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('go build test/bench/gen failed (is go on PATH?)');
-  r = spawnSync(bin, ['-n', String(allocations), '-o', `${full}.tmp`], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('test/bench/gen failed');
-  fs.renameSync(`${full}.tmp`, full);
-  return full;
+  console.log(`generating ${path.basename(file)} (test/bench/gen -n ${SMALL_ALLOCATIONS}) …`);
+  run(go, ['build', '-o', bin, '.'], { cwd: path.join(here, 'gen'), env: goEnv() });
+  run(bin, ['-n', String(SMALL_ALLOCATIONS), '-o', `${file}.tmp`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  fs.renameSync(`${file}.tmp`, file);
+  return file;
 }
 
 /** Builds the flame tree in Node (timed) and packs it for the page: JSON meta + one binary of all columns. */
