@@ -27,7 +27,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, ensureProfileFile, goCommand, goEnv, median, profilePath, run } from './profiles.mjs';
+import { bundleSources, cacheDir, ensureProfileFile, goCommand, goEnv, median, profilePath, run } from './profiles.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -76,30 +76,12 @@ function main() {
 }
 
 function buildBundle() {
-  const require = createRequire(import.meta.url);
-  const esbuild = require('esbuild');
-  const outfile = path.join(cacheDir, `gomem-bench-${process.pid}.cjs`);
-  esbuild.buildSync({
-    stdin: {
-      contents: [
+  return bundleSources('bench', [
         "export { decodeProfile } from './src/core/pprof/decode';",
         "export { buildTables } from './src/core/pprof/tables';",
         "export { pakoGunzip, DEFAULT_MAX_DECOMPRESSED } from './src/core/pprof/gunzip';",
         "export { zlibGunzip } from './src/node/zlibGunzip';",
-      ].join('\n'),
-      resolveDir: repo,
-      loader: 'ts',
-      sourcefile: 'bench-entry.ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  process.on('exit', () => fs.rmSync(outfile, { force: true }));
-  return outfile;
+      ]);
 }
 
 /** The cached profile for `name`, generated (and described) when missing. */

@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cacheDir, goEnv, median } from './profiles.mjs';
+import { bundleSources, cacheDir, goEnv, median } from './profiles.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -215,25 +215,10 @@ function run(cmd, args, cwd) {
 
 /** gomem's engine (runCompiler, interpretRun) bundled from the sources. */
 function bundle() {
-  const esbuild = require('esbuild');
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const outfile = path.join(cacheDir, `gomem-escape-bench-${process.pid}.cjs`);
-  esbuild.buildSync({
-    stdin: {
-      contents: "export { runCompiler } from './src/node/escape/runCompiler';\nexport { interpretRun } from './src/node/escape/analyzeEscapes';\n",
-      resolveDir: repo,
-      loader: 'ts',
-      sourcefile: 'escape-bench-entry.ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  process.on('exit', () => fs.rmSync(outfile, { force: true }));
-  return require(outfile);
+  return require(bundleSources('escape-bench', [
+    "export { runCompiler } from './src/node/escape/runCompiler';",
+    "export { interpretRun } from './src/node/escape/analyzeEscapes';",
+  ]));
 }
 
 /** dist/server.js over stdio, as an editor starts it. */

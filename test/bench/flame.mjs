@@ -31,7 +31,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, ensureProfileFile, GEN_VERSION, goCommand, goEnv, median, run } from './profiles.mjs';
+import { bundleSources, cacheDir, ensureProfileFile, GEN_VERSION, goCommand, goEnv, median, run } from './profiles.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -61,29 +61,12 @@ function buildWebview() {
 }
 
 function nodeBundle() {
-  const esbuild = require('esbuild');
-  const outfile = path.join(cacheDir, `gomem-flame-bench-${process.pid}.cjs`);
-  esbuild.buildSync({
-    stdin: {
-      contents: [
+  return require(bundleSources('flame-bench', [
         "export { decodeProfile } from './src/core/pprof/decode';",
         "export { buildTables } from './src/core/pprof/tables';",
         "export { buildFlameTree } from './src/core/pprof/flameTree';",
         "export { zlibGunzip } from './src/node/zlibGunzip';",
-      ].join('\n'),
-      resolveDir: repo,
-      loader: 'ts',
-      sourcefile: 'flame-bench-entry.ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  process.on('exit', () => fs.rmSync(outfile, { force: true }));
-  return require(outfile);
+      ]));
 }
 
 /** The cached profile `name`: medium is shared with the other benchmarks; small is made here the same way. */

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,4 +60,27 @@ export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Bundles `exports` (lines like "export { x } from './src/…'") from the
+ * TypeScript sources into a CommonJS file in the cache, removed at exit;
+ * returns its path. Benchmarks load gomem's engine this way, not from dist/.
+ */
+export function bundleSources(name, exports) {
+  const require = createRequire(import.meta.url);
+  const esbuild = require('esbuild');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const outfile = path.join(cacheDir, `gomem-${name}-${process.pid}.cjs`);
+  esbuild.buildSync({
+    stdin: { contents: exports.join('\n'), resolveDir: path.resolve(here, '../..'), loader: 'ts', sourcefile: `${name}-entry.ts` },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  process.on('exit', () => fs.rmSync(outfile, { force: true }));
+  return outfile;
 }

@@ -10,6 +10,7 @@ import { buildTables } from '../../../src/core/pprof/tables';
 import type { FlameTree } from '../../../src/protocol/flame';
 import { requestScreenshot } from './screenshot';
 import { webviewAction } from './webviewAction';
+import { until } from './until';
 
 /**
  * The flame graph in a real VS Code: it opens beside the editor, and a real
@@ -21,15 +22,6 @@ let api: GomemApi;
 let golden: string;
 let mainGo: vscode.Uri;
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 function flameTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('gomem.flameGraph'));

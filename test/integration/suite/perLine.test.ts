@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { GomemApi } from '../../../src/api';
 import type { DecorationSpec } from '../../../src/core/view/lineDecorationSpec';
 import { requestScreenshot } from './screenshot';
+import { until } from './until';
 
 /**
  * The per-line view in a real VS Code: open the golden heap profile (built
@@ -17,15 +18,6 @@ let api: GomemApi;
 let extPath: string;
 let mainGo: vscode.Uri;
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function lineOf(spec: DecorationSpec, line1: number) {
   return spec.lines.find((l) => l.line === line1 - 1);

@@ -5,21 +5,13 @@ import type { GomemApi } from '../../../src/api';
 import { summarizeTraceFile } from '../../../src/node/traceFile';
 import { requestScreenshot } from './screenshot';
 import { webviewAction } from './webviewAction';
+import { until } from './until';
 
 /**
  * The trace summary in a real VS Code: opening a committed Go 1.26 trace
  * shows the panel, and a real click on a stack frame in it opens that file
  * at that line beside the panel.
  */
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe('trace summary', () => {
   let trace: string;
