@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { access, link, mkdir, rename, rm } from 'node:fs/promises';
+import { access, link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { numberedFileName } from '../../core/capture/fileName';
 import { CaptureError } from '../../core/capture/errors';
 
@@ -27,9 +25,8 @@ export async function writeAtomically(
     throw new CaptureError('write', `cannot create ${dir}: ${err.message}`);
   });
   const temp = join(dir, `.${name}.${randomBytes(4).toString('hex')}.partial`);
-  let bytes = 0;
   try {
-    await pipeline(count(chunks, (n) => (bytes += n)), createWriteStream(temp, { flags: 'wx' }));
+    const bytes = await writeAll(temp, chunks);
     const file = opts.overwrite ? await replace(temp, join(dir, name)) : await claimName(temp, dir, name);
     return { file, bytes };
   } catch (err) {
@@ -39,11 +36,23 @@ export async function writeAtomically(
   }
 }
 
-async function* count(chunks: AsyncIterable<Uint8Array>, add: (n: number) => void): AsyncGenerator<Uint8Array> {
-  for await (const c of chunks) {
-    add(c.length);
-    yield c;
+/**
+ * Opens, writes and closes in sequence, so that when this settles no open or
+ * write is still in flight: a stream's lazy open could otherwise create the
+ * temp file after the cleanup removed it (seen in CI on a dropped connection).
+ */
+async function writeAll(temp: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+  const fh = await open(temp, 'wx');
+  let bytes = 0;
+  try {
+    for await (const c of chunks) {
+      await fh.write(c);
+      bytes += c.length;
+    }
+  } finally {
+    await fh.close();
   }
+  return bytes;
 }
 
 async function replace(temp: string, file: string): Promise<string> {
