@@ -13,13 +13,18 @@ export const zlibGunzip: Gunzip = (gz, maxBytes) => {
     if (out.length > maxBytes) throw tooLarge(maxBytes);
     return out;
   } catch (err) {
-    if (err instanceof ProfileFormatError) throw err;
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
-    if (e.code === 'Z_BUF_ERROR') throw new ProfileFormatError('truncated gzip data (unexpected end of file)', 'gzip');
-    throw new ProfileFormatError(`corrupt gzip data (${e.message})`, 'gzip');
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
+    throw gzipError(err);
   }
 };
+
+/** What zlib threw, as the ProfileFormatError the decoder would give. */
+export function gzipError(err: unknown): ProfileFormatError {
+  if (err instanceof ProfileFormatError) return err;
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'Z_BUF_ERROR') return new ProfileFormatError('truncated gzip data (unexpected end of file)', 'gzip');
+  return new ProfileFormatError(`corrupt gzip data (${e.message})`, 'gzip');
+}
 
 /**
  * The gzip trailer's ISIZE (decompressed size mod 2^32) as zlib's chunk size,
@@ -30,9 +35,17 @@ export const zlibGunzip: Gunzip = (gz, maxBytes) => {
  */
 function chunkSizeHint(gz: Uint8Array, maxBytes: number): number {
   if (gz.length < 18) return 64 * 1024;
-  const n = gz.length;
-  const isize = (gz[n - 4] | (gz[n - 3] << 8) | (gz[n - 2] << 16) | (gz[n - 1] << 24)) >>> 0;
-  return Math.max(64 * 1024, Math.min(isize + 1, n * 1032, maxBytes + 1, 2 ** 30));
+  return Math.max(64 * 1024, Math.min(isizeHint(gz.subarray(gz.length - 4), gz.length, maxBytes) + 1, 2 ** 30));
+}
+
+/**
+ * The decompressed size a gzip file's trailer announces (ISIZE, the last 4
+ * bytes, mod 2^32), bounded by what the file could really hold: deflate
+ * expands at most 1032:1, and never past the limit. Only ever a hint.
+ */
+export function isizeHint(trailer: Uint8Array, gzBytes: number, maxBytes: number): number {
+  const isize = (trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | (trailer[3] << 24)) >>> 0;
+  return Math.min(isize, gzBytes * 1032, maxBytes);
 }
 
 function tooLarge(maxBytes: number): ProfileFormatError {

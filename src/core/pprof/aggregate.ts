@@ -59,11 +59,16 @@ export function aggregate<K extends unknown[]>(
   // ↔ function+line whenever no line holds two functions) has the same flat
   // and cum, permuted: copied instead of accumulated again.
   const sameAs = interned.map((t, g) => firstBijection(interned.slice(0, g), t));
-  interned.forEach((t, g) => {
-    if (sameAs[g]) return;
-    const accumulate = types === 4 ? accumulate4 : accumulateN;
-    accumulate(t.frameKey, frameStart, flats[g], cums[g], seen[g], p.samples, types);
-  });
+  const todo = interned.map((_, g) => g).filter((g) => !sameAs[g]);
+  if (types === 4 && todo.length === 2) {
+    const [x, y] = todo;
+    accumulate4Pair([interned[x].frameKey, interned[y].frameKey], frameStart, [flats[x], flats[y]], [cums[x], cums[y]], [seen[x], seen[y]], p.samples);
+  } else {
+    for (const g of todo) {
+      const accumulate = types === 4 ? accumulate4 : accumulateN;
+      accumulate(interned[g].frameKey, frameStart, flats[g], cums[g], seen[g], p.samples, types);
+    }
+  }
   sameAs.forEach((m, g) => {
     if (m) permuteInto(flats[m.from], cums[m.from], m.perm, flats[g], cums[g], types);
   });
@@ -75,7 +80,9 @@ type Samples = Profile['samples'];
 
 /**
  * Heap profiles (four sample types): the sample's values held in locals.
- * Measured: 4.5× faster than the generic loop on 4.9M frames.
+ * Measured: 4.5× faster than the generic loop on 4.9M frames. Kept beside
+ * accumulate4Pair on purpose (a loop over tables inside the frame loop
+ * measured 1.3× slower than either).
  */
 function accumulate4(frameKey: Int32Array, frameStart: Uint32Array, flat: Float64Array, cum: Float64Array, stamp: Int32Array, samples: Samples): void {
   const { values, locationStart, locations, count } = samples;
@@ -99,6 +106,54 @@ function accumulate4(frameKey: Int32Array, frameStart: Uint32Array, flat: Float6
       }
     }
   }
+}
+
+type Pair<T> = [T, T];
+
+/**
+ * accumulate4 for two granularities at once (the usual heap profile: lines
+ * and functions; file:line is copied from lines). One walk over the stacks
+ * instead of two: the walk (location ids, frame offsets) costs as much as
+ * the additions. Measured on the medium bench profile: tables 0.33 s → 0.21 s.
+ */
+function accumulate4Pair(keys: Pair<Int32Array>, frameStart: Uint32Array, flats: Pair<Float64Array>, cums: Pair<Float64Array>, stamps: Pair<Int32Array>, samples: Samples): void {
+  const { values, locationStart, locations, count } = samples;
+  const [keyA, keyB] = keys;
+  const [cumA, cumB] = cums;
+  const [stampA, stampB] = stamps;
+  for (let s = 0; s < count; s++) {
+    const first = locationStart[s];
+    const last = locationStart[s + 1];
+    if (first === last) continue;
+    const v0 = s * 4;
+    const a = values[v0], b = values[v0 + 1], c = values[v0 + 2], d = values[v0 + 3];
+    const leaf = frameStart[locations[first]];
+    addFour(flats[0], keyA[leaf] * 4, a, b, c, d);
+    addFour(flats[1], keyB[leaf] * 4, a, b, c, d);
+    for (let i = first; i < last; i++) {
+      const loc = locations[i];
+      const fe = frameStart[loc + 1];
+      for (let f = frameStart[loc]; f < fe; f++) {
+        const ka = keyA[f];
+        if (stampA[ka] !== s) {
+          stampA[ka] = s;
+          addFour(cumA, ka * 4, a, b, c, d);
+        }
+        const kb = keyB[f];
+        if (stampB[kb] !== s) {
+          stampB[kb] = s;
+          addFour(cumB, kb * 4, a, b, c, d);
+        }
+      }
+    }
+  }
+}
+
+function addFour(into: Float64Array, at: number, a: number, b: number, c: number, d: number): void {
+  into[at] += a;
+  into[at + 1] += b;
+  into[at + 2] += c;
+  into[at + 3] += d;
 }
 
 function accumulateN(frameKey: Int32Array, frameStart: Uint32Array, flat: Float64Array, cum: Float64Array, stamp: Int32Array, samples: Samples, types: number): void {

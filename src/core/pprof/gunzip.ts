@@ -28,10 +28,11 @@ export const pakoGunzip: Gunzip = (gz, maxBytes) => {
   inflate.push(gz, true);
   if (inflate.err) throw new ProfileFormatError(`corrupt gzip data (${inflate.msg || `zlib error ${inflate.err}`})`, 'gzip');
   if (!(inflate as unknown as { ended: boolean }).ended) throw new ProfileFormatError('truncated gzip data (stream ended early)', 'gzip');
-  return concat(chunks, total);
+  return concatBytes(chunks, total);
 };
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
+/** `chunks` joined into one array (the chunk itself when there is only one). */
+export function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(total);
   let at = 0;

@@ -24,7 +24,7 @@ export function joinProfile(w: WireProfile): Profile {
   const functionIndex = indexById(functions, 'function');
   const mappingIndex = indexById(mappings, 'mapping');
   const locations = w.locations.map((l, i) => location(l, functionIndex, mappingIndex, `location[${i}]`));
-  const samples = sampleTable(w.samples, sampleTypes.length, indexById(locations, 'location'));
+  const samples = sampleTable(w.samples, sampleTypes.length, indexById(locations, 'location'), locations.length);
   checkLabelStrings(samples, w.strings.length);
   return {
     sampleTypes,
@@ -142,12 +142,14 @@ function indexById(items: readonly { id: number }[], what: string): IdIndex {
   };
 }
 
-function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex): SampleTable {
+function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex, locationCount: number): SampleTable {
   if (s.count > 0 && s.valuesPerSample !== types) {
     const got = s.valuesPerSample < 0 ? 'differing numbers of values' : `${s.valuesPerSample} values`;
     throw new ProfileFormatError(`samples have ${got} but the profile has ${types} sample types`, 'sample');
   }
-  // Ids become indexes in place: no second array for the biggest column.
+  // Ids become indexes in place: no second array for the biggest column. An
+  // index can only outgrow 16 bits when there are that many locations.
+  if (locationCount > 0x10000) s.locationIds.widen();
   const locations = s.locationIds.finish();
   const dense = locationIndex.dense;
   if (dense) {

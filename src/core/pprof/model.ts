@@ -72,7 +72,8 @@ export interface SampleTable {
   readonly count: number;
   readonly values: Float64Array;
   readonly locationStart: Uint32Array;
-  readonly locations: Uint32Array;
+  /** 16-bit while every index fits (see idColumn.ts), else 32-bit. */
+  readonly locations: Uint16Array | Uint32Array;
   /** Offsets into the label columns, or undefined when no sample has labels. */
   readonly labelStart?: Uint32Array;
   readonly labelKey?: Int32Array;

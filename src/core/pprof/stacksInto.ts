@@ -1,3 +1,4 @@
+import type { IdArray } from './idColumn';
 import type { Table } from './aggregate';
 import type { Profile } from './model';
 
@@ -48,7 +49,7 @@ function locationMatches<K>(p: Profile, t: Table<K>, rows: ReadonlySet<number>):
 }
 
 /** Hash of the frame rows from the first matching frame to the root, or -1 when none matches. */
-function pathHash<K>(t: Table<K>, rows: ReadonlySet<number>, matches: Uint8Array, locations: Uint32Array, first: number, last: number): number {
+function pathHash<K>(t: Table<K>, rows: ReadonlySet<number>, matches: Uint8Array, locations: IdArray, first: number, last: number): number {
   let i = first;
   while (i < last && !matches[locations[i]]) i++;
   if (i === last) return -1;
@@ -71,7 +72,7 @@ function pathHash<K>(t: Table<K>, rows: ReadonlySet<number>, matches: Uint8Array
 }
 
 /** Frame rows from the first (leaf-most) frame in `rows` to the root, or undefined. */
-function pathOf<K>(t: Table<K>, rows: ReadonlySet<number>, locations: Uint32Array, first: number, last: number): number[] | undefined {
+function pathOf<K>(t: Table<K>, rows: ReadonlySet<number>, locations: IdArray, first: number, last: number): number[] | undefined {
   let path: number[] | undefined;
   for (let i = first; i < last; i++) {
     const loc = locations[i];

@@ -1,6 +1,7 @@
 import { Reader } from 'protobufjs/minimal';
 import { ProfileFormatError } from './errors';
 import { Growable } from './growable';
+import { IdColumn } from './idColumn';
 import { readInt64, readInt64Big, readUint64, readUint64Big, type Cursor } from './varint';
 
 /**
@@ -54,7 +55,7 @@ export interface WireSamples {
   valuesPerSample: number;
   values: Growable<Float64Array>;
   locationStart: Growable<Uint32Array>;
-  locationIds: Growable<Uint32Array>;
+  locationIds: IdColumn;
   labelStart: Growable<Uint32Array>;
   labelKey: Growable<Int32Array>;
   labelStr: Growable<Int32Array>;
@@ -81,49 +82,53 @@ export interface WireProfile {
   inexactValues: number;
 }
 
-type WireReader = Reader & Cursor;
+export type WireReader = Reader & Cursor;
 
 const utf8 = new TextDecoder('utf-8');
 
+/** The whole message at once (the streaming form is WireStream in wireStream.ts). */
 export function readWireProfile(buf: Uint8Array): WireProfile {
+  const p = emptyWireProfile(buf.length);
   const r = Reader.create(buf) as WireReader;
   r.inexact = 0;
-  const p = emptyWireProfile();
-  const end = buf.length;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    const field = tag >>> 3;
-    const wt = tag & 7;
-    switch (field) {
-      case 1: p.sampleTypes.push(readValueType(r, messageEnd(r, wt, 'sample_type'))); break;
-      case 2: readSample(r, messageEnd(r, wt, 'sample'), p.samples); break;
-      case 3: p.mappings.push(readMapping(r, messageEnd(r, wt, 'mapping'))); break;
-      case 4: p.locations.push(readLocation(r, messageEnd(r, wt, 'location'))); break;
-      case 5: p.functions.push(readFunction(r, messageEnd(r, wt, 'function'))); break;
-      case 6: p.strings.push(readString(r, wt)); break;
-      case 7: p.dropFrames = scalar(r, wt, end, 'drop_frames'); break;
-      case 8: p.keepFrames = scalar(r, wt, end, 'keep_frames'); break;
-      case 9: p.timeNanos = signedBigScalar(r, wt, end, 'time_nanos'); break;
-      case 10: p.durationNanos = signedBigScalar(r, wt, end, 'duration_nanos'); break;
-      case 11: p.periodType = readValueType(r, messageEnd(r, wt, 'period_type')); break;
-      case 12: p.period = scalar(r, wt, end, 'period'); break;
-      case 13: repeated(r, wt, end, 'comment', (v) => p.comments.push(v)); break;
-      case 14: p.defaultSampleType = scalar(r, wt, end, 'default_sample_type'); break;
-      case 15: p.docUrl = scalar(r, wt, end, 'doc_url'); break;
-      default: skip(r, wt, end);
-    }
-  }
+  while (r.pos < buf.length) readTopLevelField(r, p, buf.length);
   p.inexactValues = r.inexact;
   return p;
 }
 
-function emptyWireProfile(): WireProfile {
+/** Reads one field of the Profile message at r.pos; `end` bounds it. */
+export function readTopLevelField(r: WireReader, p: WireProfile, end: number): void {
+  const tag = r.uint32();
+  const field = tag >>> 3;
+  const wt = tag & 7;
+  switch (field) {
+    case 1: p.sampleTypes.push(readValueType(r, messageEnd(r, wt, 'sample_type'))); break;
+    case 2: readSample(r, messageEnd(r, wt, 'sample'), p.samples); break;
+    case 3: p.mappings.push(readMapping(r, messageEnd(r, wt, 'mapping'))); break;
+    case 4: p.locations.push(readLocation(r, messageEnd(r, wt, 'location'))); break;
+    case 5: p.functions.push(readFunction(r, messageEnd(r, wt, 'function'))); break;
+    case 6: p.strings.push(readString(r, wt)); break;
+    case 7: p.dropFrames = scalar(r, wt, end, 'drop_frames'); break;
+    case 8: p.keepFrames = scalar(r, wt, end, 'keep_frames'); break;
+    case 9: p.timeNanos = signedBigScalar(r, wt, end, 'time_nanos'); break;
+    case 10: p.durationNanos = signedBigScalar(r, wt, end, 'duration_nanos'); break;
+    case 11: p.periodType = readValueType(r, messageEnd(r, wt, 'period_type')); break;
+    case 12: p.period = scalar(r, wt, end, 'period'); break;
+    case 13: repeated(r, wt, end, 'comment', (v) => p.comments.push(v)); break;
+    case 14: p.defaultSampleType = scalar(r, wt, end, 'default_sample_type'); break;
+    case 15: p.docUrl = scalar(r, wt, end, 'doc_url'); break;
+    default: skip(r, wt, end);
+  }
+}
+
+/** `inputBytes` bounds the number of location ids (see IdColumn). */
+export function emptyWireProfile(inputBytes: number): WireProfile {
   const samples: WireSamples = {
     count: 0,
     valuesPerSample: Number.NaN,
     values: new Growable(Float64Array),
     locationStart: new Growable(Uint32Array),
-    locationIds: new Growable(Uint32Array),
+    locationIds: new IdColumn(inputBytes),
     labelStart: new Growable(Uint32Array),
     labelKey: new Growable(Int32Array),
     labelStr: new Growable(Int32Array),
@@ -154,13 +159,16 @@ function readSample(r: WireReader, end: number, s: WireSamples): void {
   const buf = r.buf;
   let values = 0;
   while (r.pos < end) {
-    const tag = r.uint32();
+    // Every Sample tag is one byte (fields 1–3); protobufjs's uint32 is the fallback.
+    let tag = buf[r.pos];
+    if (tag < 0x80) r.pos++;
+    else tag = r.uint32();
     const field = tag >>> 3;
     const wt = tag & 7;
     if (field === 1 && wt === 2) {
-      readPackedLocationIds(r, messageEnd(r, wt, 'sample.location_id'), s);
+      readPackedLocationIds(r, messageEnd(r, wt, 'sample.location_id'), s.locationIds);
     } else if (field === 1) {
-      repeated(r, wt, end, 'sample.location_id', (id) => pushLocationId(s, id, r.pos));
+      repeated(r, wt, end, 'sample.location_id', (id) => s.locationIds.push(id, r.pos));
     } else if (field === 2) {
       if (wt === 2) {
         const e = messageEnd(r, wt, 'sample.value');
@@ -185,35 +193,36 @@ function readSample(r: WireReader, end: number, s: WireSamples): void {
 
 /**
  * The biggest column: ids of 1 or 2 bytes (every profile with under 16384
- * locations) are decoded inline, longer ones through readUint64.
+ * locations) are decoded inline into the column's array, longer ones through
+ * readUint64 and the column's checked push.
  */
-function readPackedLocationIds(r: WireReader, e: number, s: WireSamples): void {
+function readPackedLocationIds(r: WireReader, e: number, col: IdColumn): void {
   const buf = r.buf;
-  const ids = s.locationIds;
   let pos = r.pos;
+  col.reserve(e - pos); // at most one id per byte
+  let data = col.data;
+  let n = col.length;
   while (pos < e) {
     const b0 = buf[pos];
     if (b0 < 0x80) {
-      ids.push(b0);
+      data[n++] = b0;
       pos += 1;
-    } else if (pos + 1 < e && buf[pos + 1] < 0x80) {
-      ids.push((b0 & 0x7f) | (buf[pos + 1] << 7));
-      pos += 2;
-    } else {
-      r.pos = pos;
-      pushLocationId(s, readUint64(buf, r, e), pos);
-      pos = r.pos;
+      continue;
     }
+    if (pos + 1 < e && buf[pos + 1] < 0x80) {
+      data[n++] = (b0 & 0x7f) | (buf[pos + 1] << 7);
+      pos += 2;
+      continue;
+    }
+    col.length = n;
+    r.pos = pos;
+    col.push(readUint64(buf, r, e), pos);
+    data = col.data;
+    n = col.length;
+    pos = r.pos;
   }
+  col.length = n;
   r.pos = pos;
-}
-
-function pushLocationId(s: WireSamples, id: number, pos: number): void {
-  // Location ids are uint64 on the wire; every known producer numbers them
-  // 1..n. Ids past 2^32 are refused rather than stored in a wider column
-  // that would double the memory of every profile.
-  if (id > 0xffffffff) throw new ProfileFormatError(`location id ${id} exceeds 2^32-1 (unsupported)`, 'sample.location_id', pos);
-  s.locationIds.push(id);
 }
 
 function readLabel(r: WireReader, end: number, s: WireSamples): void {

@@ -1,0 +1,130 @@
+import { Reader } from 'protobufjs/minimal';
+import { ProfileFormatError } from './errors';
+import { concatBytes } from './gunzip';
+import { emptyWireProfile, readTopLevelField, type WireProfile, type WireReader } from './wire';
+
+/**
+ * The Profile message decoded as its bytes arrive, so a caller that inflates
+ * gzip in chunks never holds the whole decompressed profile (110 MB for a
+ * large heap profile, the biggest single allocation a whole-buffer decode
+ * makes). Every top-level field (one sample, one location, one string…) is
+ * small, so bytes are parsed a field at a time and only an incomplete last
+ * field is carried over to the next chunk.
+ */
+export class WireStream {
+  private readonly profile: WireProfile;
+  /** Bytes of an incomplete field, waiting for more. */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  /** How many bytes the pending field needs before it can be parsed. */
+  private need = 0;
+  /** Offset of the first pending byte in the whole message (for error messages). */
+  private base = 0;
+  private inexact = 0;
+
+  /** `sizeHint`: the message size if known (or an upper bound), to size columns once. */
+  constructor(sizeHint: number) {
+    this.profile = emptyWireProfile(sizeHint);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    // A large field arriving in many chunks is joined once, not once per chunk.
+    if (this.pendingBytes < this.need) return;
+    const buf = concatBytes(this.pending, this.pendingBytes);
+    const used = this.parse(buf);
+    this.base += used;
+    const rest = buf.length - used;
+    // The rest is copied: holding a view would pin the whole chunk.
+    this.pending = rest > 0 ? [buf.slice(used)] : [];
+    this.pendingBytes = rest;
+  }
+
+  finish(): WireProfile {
+    if (this.pendingBytes > 0) {
+      throw new ProfileFormatError(`truncated: a field needs ${this.need} bytes, ${this.pendingBytes} left`, 'profile', this.base);
+    }
+    this.profile.inexactValues = this.inexact;
+    return this.profile;
+  }
+
+  /** Parses the complete fields at the start of `buf`; returns how many bytes they took. */
+  private parse(buf: Uint8Array): number {
+    const r = Reader.create(buf) as WireReader;
+    r.inexact = 0;
+    let pos = 0;
+    try {
+      for (;;) {
+        const end = fieldEnd(buf, pos);
+        if (end < 0) {
+          this.need = buf.length - pos - end - 1;
+          break;
+        }
+        r.pos = pos;
+        readTopLevelField(r, this.profile, end);
+        if (r.pos !== end) throw new ProfileFormatError('field length disagrees with its contents', 'profile', pos);
+        pos = end;
+        if (pos === buf.length) {
+          this.need = 0;
+          break;
+        }
+      }
+    } catch (err) {
+      throw shifted(err, this.base);
+    }
+    this.inexact += r.inexact;
+    return pos;
+  }
+}
+
+/**
+ * End offset of the top-level field starting at `pos`, or, when `buf` ends
+ * first, -(1 + the number of bytes still missing) — a lower bound when even
+ * the length is not complete yet.
+ */
+export function fieldEnd(buf: Uint8Array, pos: number): number {
+  const tag = varintAt(buf, pos);
+  if (tag.end < 0) return -2;
+  const wt = tag.value % 8;
+  let end: number;
+  switch (wt) {
+    case 0: {
+      const v = varintAt(buf, tag.end);
+      if (v.end < 0) return -2;
+      return v.end;
+    }
+    case 1: end = tag.end + 8; break;
+    case 5: end = tag.end + 4; break;
+    case 2: {
+      const len = varintAt(buf, tag.end);
+      if (len.end < 0) return -2;
+      end = len.end + len.value;
+      break;
+    }
+    default:
+      throw new ProfileFormatError(`unsupported wire type ${wt}`, 'profile', pos);
+  }
+  return end <= buf.length ? end : -(1 + end - buf.length);
+}
+
+/** A varint at `pos` as a number; end -1 when the buffer ends inside it. */
+function varintAt(buf: Uint8Array, pos: number): { value: number; end: number } {
+  let value = 0;
+  let mult = 1;
+  for (let i = 0; i < 10; i++) {
+    if (pos + i >= buf.length) return { value: 0, end: -1 };
+    const b = buf[pos + i];
+    value += (b & 0x7f) * mult;
+    mult *= 128;
+    if (b < 0x80) return { value, end: pos + i + 1 };
+  }
+  throw new ProfileFormatError('varint longer than 10 bytes', 'varint', pos);
+}
+
+/** Offsets in errors count from the start of the whole message, not of this chunk. */
+function shifted(err: unknown, base: number): unknown {
+  if (!(err instanceof ProfileFormatError) || err.offset === undefined || base === 0) return err;
+  return new ProfileFormatError(err.what, err.where, err.offset + base);
+}
