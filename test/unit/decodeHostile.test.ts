@@ -118,3 +118,19 @@ test('packed and unpacked repeated fields, strings first or last, decode the sam
     assert.equal(p.functions[0].name, 'main.f');
   }
 });
+
+test('location ids in any order, sparse, past 16 bits, or zero: indexes come out right or the error is typed', () => {
+  const fn = [{ id: 1, name: 'main.f', file: 'main.go' }];
+  const loc = (id: number) => ({ id, lines: [{ functionId: 1, line: id % 1000 }] });
+  // Out of order and sparse: no longer the 1..n fast path.
+  const sparse = decodeProfile(encodeProfile({ ...base, functions: fn, locations: [loc(9), loc(3), loc(70000)], samples: [{ locationIds: [3, 70000, 9], values: [1] }] }));
+  assert.deepEqual(Array.from(sparse.samples.locations), [1, 2, 0]);
+  // More than 65536 locations numbered 1..n: the column widens to hold the indexes.
+  const many = Array.from({ length: 70001 }, (_, i) => loc(i + 1));
+  const wide = decodeProfile(encodeProfile({ ...base, functions: fn, locations: many, samples: [{ locationIds: [70001, 1, 65537], values: [1] }] }));
+  assert.ok(wide.samples.locations instanceof Uint32Array);
+  assert.deepEqual(Array.from(wide.samples.locations), [70000, 0, 65536]);
+  // Numbered 1..n but a sample names an id past n, or id 0.
+  assert.throws(() => decodeProfile(encodeProfile({ ...base, samples: [{ locationIds: [1, 2], values: [1] }] })), /location id 2 does not exist/);
+  assert.throws(() => decodeProfile(encodeProfile({ ...base, samples: [{ locationIds: [1, 0], values: [1] }] })), /location id 0 does not exist/);
+});

@@ -10,12 +10,18 @@ import { ProfileFormatError } from './errors';
  *    wire, so the input size bounds the count) instead of doubling: pages of
  *    a typed array that are never written are never resident, while each
  *    doubling copied the column and kept the old copy until the next GC.
+ * Entries are stored as id − 1, with the smallest and largest id seen: when
+ * the profile's locations are numbered 1..n in order (Go's writer does so),
+ * the column already holds location indexes and joining ids to indexes is
+ * free instead of one more pass over the biggest column.
  */
 export type IdArray = Uint16Array | Uint32Array;
 
 export class IdColumn {
   data: IdArray;
   length = 0;
+  minId = Infinity;
+  maxId = 0;
 
   constructor(capacity: number) {
     this.data = new Uint16Array(Math.max(16, capacity));
@@ -47,7 +53,14 @@ export class IdColumn {
       this.widen();
     }
     this.reserve(1);
-    this.data[this.length++] = id;
+    this.data[this.length++] = id - 1;
+    if (id < this.minId) this.minId = id;
+    if (id > this.maxId) this.maxId = id;
+  }
+
+  /** The id stored at `i` (undoing the − 1, including its wrap-around for id 0). */
+  idAt(i: number): number {
+    return this.data instanceof Uint16Array ? (this.data[i] + 1) & 0xffff : (this.data[i] + 1) >>> 0;
   }
 
   /** The filled part, without a copy (see above: the slack is not resident). */

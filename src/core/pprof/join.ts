@@ -1,5 +1,6 @@
 import { ProfileFormatError } from './errors';
 import type { Profile, ProfileFunction, ProfileLocation, ProfileMapping, SampleTable, ValueType } from './model';
+import type { IdArray, IdColumn } from './idColumn';
 import type { WireLocation, WireMapping, WireProfile, WireSamples, WireValueType } from './wire';
 
 /**
@@ -107,6 +108,8 @@ function checkId(id: number, where: string): number {
 type IdIndex = ((id: number, where: string) => number) & {
   /** id → index table when ids are dense (-1 where absent), for hot loops. */
   dense?: Int32Array;
+  /** True when item i has id i + 1 for every i. */
+  identity?: boolean;
 };
 
 /**
@@ -128,6 +131,7 @@ function indexById(items: readonly { id: number }[], what: string): IdIndex {
       return i;
     };
     lookup.dense = table;
+    lookup.identity = items.every((it, i) => it.id === i + 1);
     return lookup;
   }
   const map = new Map<number, number>();
@@ -147,22 +151,7 @@ function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex, loca
     const got = s.valuesPerSample < 0 ? 'differing numbers of values' : `${s.valuesPerSample} values`;
     throw new ProfileFormatError(`samples have ${got} but the profile has ${types} sample types`, 'sample');
   }
-  // Ids become indexes in place: no second array for the biggest column. An
-  // index can only outgrow 16 bits when there are that many locations.
-  if (locationCount > 0x10000) s.locationIds.widen();
-  const locations = s.locationIds.finish();
-  const dense = locationIndex.dense;
-  if (dense) {
-    // The common case (Go numbers locations 1..n): a table lookup per id, no call.
-    for (let i = 0; i < locations.length; i++) {
-      const id = locations[i];
-      const index = id < dense.length ? dense[id] : -1;
-      if (index < 0) locationIndex(id, 'sample.location_id'); // throws the typed error
-      locations[i] = index;
-    }
-  } else {
-    for (let i = 0; i < locations.length; i++) locations[i] = locationIndex(locations[i], 'sample.location_id');
-  }
+  const locations = locationIndexes(s.locationIds, locationIndex, locationCount);
   const hasLabels = s.labelKey.length > 0;
   return {
     count: s.count,
@@ -175,6 +164,29 @@ function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex, loca
     labelNum: hasLabels ? s.labelNum.finish() : undefined,
     labelNumUnit: hasLabels ? s.labelNumUnit.finish() : undefined,
   };
+}
+
+/**
+ * The location column as indexes into the location table. The column holds
+ * id − 1 (see IdColumn), which already is the index when locations are
+ * numbered 1..n in order and every id is in range: then nothing is done.
+ * Otherwise ids become indexes in place (no second array for the biggest
+ * column), 32-bit when there are too many locations for 16.
+ */
+function locationIndexes(col: IdColumn, locationIndex: IdIndex, locationCount: number): IdArray {
+  if (col.length === 0) return col.finish();
+  if (col.minId < 1) locationIndex(col.minId, 'sample.location_id'); // throws: id 0 is never valid
+  if (locationIndex.identity && col.maxId <= locationCount) return col.finish();
+  if (locationCount > 0x10000) col.widen();
+  const ids = col.finish();
+  const out = col.data; // same buffer as ids: rewritten in place
+  const dense = locationIndex.dense;
+  for (let i = 0; i < ids.length; i++) {
+    const id = col.idAt(i);
+    const index = dense && id < dense.length ? dense[id] : -1;
+    out[i] = index >= 0 ? index : locationIndex(id, 'sample.location_id');
+  }
+  return ids;
 }
 
 function checkLabelStrings(s: SampleTable, n: number): void {

@@ -202,26 +202,32 @@ function readPackedLocationIds(r: WireReader, e: number, col: IdColumn): void {
   col.reserve(e - pos); // at most one id per byte
   let data = col.data;
   let n = col.length;
+  let lo = col.minId;
+  let hi = col.maxId;
   while (pos < e) {
     const b0 = buf[pos];
+    let id: number;
     if (b0 < 0x80) {
-      data[n++] = b0;
+      id = b0;
       pos += 1;
-      continue;
-    }
-    if (pos + 1 < e && buf[pos + 1] < 0x80) {
-      data[n++] = (b0 & 0x7f) | (buf[pos + 1] << 7);
+    } else if (pos + 1 < e && buf[pos + 1] < 0x80) {
+      id = (b0 & 0x7f) | (buf[pos + 1] << 7);
       pos += 2;
+    } else {
+      Object.assign(col, { length: n, minId: lo, maxId: hi });
+      r.pos = pos;
+      col.push(readUint64(buf, r, e), pos);
+      ({ data, length: n, minId: lo, maxId: hi } = col);
+      pos = r.pos;
       continue;
     }
-    col.length = n;
-    r.pos = pos;
-    col.push(readUint64(buf, r, e), pos);
-    data = col.data;
-    n = col.length;
-    pos = r.pos;
+    data[n++] = id - 1; // see IdColumn: stored as id − 1
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
   }
   col.length = n;
+  col.minId = lo;
+  col.maxId = hi;
   r.pos = pos;
 }
 

@@ -28,18 +28,25 @@ export class WireStream {
   }
 
   push(chunk: Uint8Array): void {
-    if (chunk.length === 0) return;
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    // A large field arriving in many chunks is joined once, not once per chunk.
-    if (this.pendingBytes < this.need) return;
-    const buf = concatBytes(this.pending, this.pendingBytes);
+    let at = 0;
+    // First complete a field left over from the last chunk, joining only the
+    // bytes it needs: copying whole chunks would copy the profile once more.
+    while (this.pendingBytes > 0 && at < chunk.length) {
+      const take = Math.min(Math.max(1, this.need - this.pendingBytes), chunk.length - at);
+      this.pending.push(chunk.subarray(at, at + take));
+      this.pendingBytes += take;
+      at += take;
+      if (this.pendingBytes >= this.need) this.parsePending(concatBytes(this.pending, this.pendingBytes));
+    }
+    if (at < chunk.length) this.parsePending(chunk.subarray(at));
+  }
+
+  /** Parses what it can of `buf`; keeps a copy of the incomplete rest (a view would pin the chunk). */
+  private parsePending(buf: Uint8Array): void {
     const used = this.parse(buf);
     this.base += used;
-    const rest = buf.length - used;
-    // The rest is copied: holding a view would pin the whole chunk.
-    this.pending = rest > 0 ? [buf.slice(used)] : [];
-    this.pendingBytes = rest;
+    this.pending = used < buf.length ? [buf.slice(used)] : [];
+    this.pendingBytes = buf.length - used;
   }
 
   finish(): WireProfile {
