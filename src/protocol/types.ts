@@ -132,6 +132,8 @@ export interface ServerInfo {
   version: string;
   rssBytes: number;
   heapUsedBytes: number;
+  /** CPU time the server process has used (user + system), in microseconds: benchmarks divide its growth by requests. */
+  cpuMicros: number;
   profiles: number;
 }
 

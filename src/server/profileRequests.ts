@@ -84,7 +84,7 @@ export function registerProfileRequests(conn: Connection, store: ProfileStore, a
     const maybeGc = (globalThis as { gc?: () => void }).gc;
     if (gc && maybeGc) maybeGc();
     const mem = process.memoryUsage();
-    return { pid: process.pid, version: SERVER_VERSION, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, profiles: store.state().profiles.length };
+    return { pid: process.pid, version: SERVER_VERSION, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, cpuMicros: cpuMicros(), profiles: store.state().profiles.length };
   });
   conn.onExecuteCommand(async ({ command, arguments: args = [] }) => {
     switch (command) {
@@ -102,4 +102,9 @@ export const SERVER_VERSION = '0.1.0';
 function asResponseError(err: unknown): ResponseError<void> {
   if (err instanceof ProfileFormatError) return new ResponseError(3, err.message);
   return new ResponseError(4, err instanceof Error ? err.message : String(err));
+}
+
+function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
 }
