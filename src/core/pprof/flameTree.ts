@@ -11,8 +11,10 @@ import { StringTable, TreeBuilder, type KeyStrings } from './treeBuilder';
  * their own (as in pprof) and unsymbolized PCs are named by address.
  */
 export function buildFlameTree(p: Profile, functions: Table<FunctionRow>): FlameTree {
-  const b = new TreeBuilder(p.sampleTypes.length);
   const { values, locationStart, locations } = p.samples;
+  // Nodes are at most the frames; on real profiles about half (2M of 4.9M on
+  // the medium bench profile). Sizing once spares rehashing the edge table.
+  const b = new TreeBuilder(p.sampleTypes.length, false, Math.min(locations.length >>> 1, 1 << 22));
   const { frameKey, frameStart } = functions;
   const frameLine = frameLines(p, frameStart);
   const types = p.sampleTypes.length;
@@ -22,18 +24,18 @@ export function buildFlameTree(p: Profile, functions: Table<FunctionRow>): Flame
     const v0 = s * types;
     if (allZero(values, v0, types)) continue;
     let node = 0;
-    b.addTotal(0, values, v0);
     const weight = Math.abs(values[v0 + weightType]);
     // Root first: locations are leaf first, frames within one innermost first.
     for (let i = locationStart[s + 1] - 1; i >= locationStart[s]; i--) {
       const loc = locations[i];
       for (let f = frameStart[loc + 1] - 1; f >= frameStart[loc]; f--) {
         node = b.child(node, frameKey[f], frameLine[f], weight);
-        b.addTotal(node, values, v0);
       }
     }
     b.addSelf(node, values, v0);
   }
+  // Totals once at the end rather than an addition per type on every frame.
+  b.totalsFromSelf();
   return b.finish(p.sampleTypes.map((t) => ({ type: t.type, unit: t.unit })), functionStrings(functions));
 }
 

@@ -14,7 +14,7 @@ export class Growable<T extends TypedArray> {
     private readonly ctor: Ctor<T>,
     capacity = 1024,
   ) {
-    this.data = new ctor(capacity);
+    this.data = new ctor(Math.max(16, capacity)); // doubling from 0 would stay 0
   }
 
   push(v: number): void {

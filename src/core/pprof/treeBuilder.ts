@@ -19,24 +19,34 @@ export interface KeyStrings {
 
 /** Column store of nodes; children found through the edge table. */
 export class TreeBuilder {
-  private parent = new Growable(Int32Array);
-  private key = new Growable(Int32Array);
-  private line = new Growable(Int32Array);
+  private parent: Growable<Int32Array>;
+  private key: Growable<Int32Array>;
+  private line: Growable<Int32Array>;
   /** Weight of the sample that set each node's line: the heaviest path's line wins. */
-  private lineWeight = new Growable(Float64Array);
-  private total = new Growable(Float64Array);
-  private self = new Growable(Float64Array);
+  private lineWeight: Growable<Float64Array>;
+  private total: Growable<Float64Array>;
+  private self: Growable<Float64Array>;
   private baseTotal?: Growable<Float64Array>;
   private baseSelf?: Growable<Float64Array>;
-  private readonly edges = new EdgeTable();
+  private readonly edges: EdgeTable;
 
+  /** `nodes`: the expected node count, when known, so columns and the edge table are sized once. */
   constructor(
     private readonly types: number,
     withBase = false,
+    nodes = 1024,
   ) {
+    nodes = Math.max(16, nodes);
+    this.parent = new Growable(Int32Array, nodes);
+    this.key = new Growable(Int32Array, nodes);
+    this.line = new Growable(Int32Array, nodes);
+    this.lineWeight = new Growable(Float64Array, nodes);
+    this.total = new Growable(Float64Array, nodes * types);
+    this.self = new Growable(Float64Array, nodes * types);
+    this.edges = new EdgeTable(nodes);
     if (withBase) {
-      this.baseTotal = new Growable(Float64Array);
-      this.baseSelf = new Growable(Float64Array);
+      this.baseTotal = new Growable(Float64Array, nodes * types);
+      this.baseSelf = new Growable(Float64Array, nodes * types);
     }
     this.add(-1, -1, 0);
   }
@@ -91,6 +101,27 @@ export class TreeBuilder {
     for (let t = 0; t < this.types; t++) col[node * this.types + t] += values[at + t];
   }
 
+  /**
+   * Sets every node's total to its self plus its children's totals. For
+   * trees whose samples were added as self at their leaf only: each sample
+   * then counts once on every node of its path, without an addition per
+   * frame (a child is always created after its parent, so one backward pass
+   * sees every child before its parent). Values are integers, so the sums
+   * are exactly the per-frame ones.
+   */
+  totalsFromSelf(): void {
+    const types = this.types;
+    const n = this.parent.length;
+    const parent = this.parent.array();
+    const total = this.total.array();
+    total.set(this.self.array().subarray(0, n * types));
+    for (let i = n - 1; i > 0; i--) {
+      const to = parent[i] * types;
+      const from = i * types;
+      for (let t = 0; t < types; t++) total[to + t] += total[from + t];
+    }
+  }
+
   /** Reorders nodes into depth-first preorder with children sorted by name. */
   finish(sampleTypes: FlameTree['sampleTypes'], strings: KeyStrings): FlameTree {
     const parent = this.parent.finish();
@@ -102,7 +133,8 @@ export class TreeBuilder {
     const types = this.types;
     const baseTotal = this.baseTotal?.finish();
     const baseSelf = this.baseSelf?.finish();
-    const rank = (node: number) => (node === 0 ? -1 : strings.rank(key[node]));
+    const rank = new Int32Array(n);
+    for (let i = 1; i < n; i++) rank[i] = strings.rank(key[i]);
     const order = preorder(childLists(parent, rank), n);
     const tree: FlameTree = {
       sampleTypes,
@@ -125,17 +157,26 @@ export class TreeBuilder {
       const par = parent[old];
       tree.parent[i] = par < 0 ? -1 : newIndex[par];
       tree.depth[i] = par < 0 ? 0 : tree.depth[newIndex[par]] + 1;
-      tree.name[i] = old === 0 ? 0 : strings.name(key[old]);
-      tree.file[i] = old === 0 ? 0 : strings.file(key[old]);
       tree.line[i] = line[old];
-      for (let t = 0; t < types; t++) {
-        tree.total[i * types + t] = total[old * types + t];
-        tree.self[i * types + t] = self[old * types + t];
-        if (tree.baseTotal && baseTotal) tree.baseTotal[i * types + t] = baseTotal[old * types + t];
-        if (tree.baseSelf && baseSelf) tree.baseSelf[i * types + t] = baseSelf[old * types + t];
+      if (old !== 0) {
+        tree.name[i] = strings.name(key[old]);
+        tree.file[i] = strings.file(key[old]);
       }
     }
+    permuteRows(total, tree.total, order, types);
+    permuteRows(self, tree.self, order, types);
+    if (baseTotal && tree.baseTotal) permuteRows(baseTotal, tree.baseTotal, order, types);
+    if (baseSelf && tree.baseSelf) permuteRows(baseSelf, tree.baseSelf, order, types);
     return tree;
+  }
+}
+
+/** Row i of `to` = row order[i] of `from`, rows of `width` values. */
+function permuteRows(from: Float64Array, to: Float64Array, order: Int32Array, width: number): void {
+  for (let i = 0; i < order.length; i++) {
+    const a = order[i] * width;
+    const b = i * width;
+    for (let t = 0; t < width; t++) to[b + t] = from[a + t];
   }
 }
 
@@ -156,19 +197,34 @@ export class StringTable {
   }
 }
 
-/** Children per node, CSR-style, each list sorted by rank. */
-function childLists(parent: Int32Array, rank: (n: number) => number): { start: Int32Array; list: Int32Array } {
+/**
+ * Children per node, CSR-style, each list sorted by rank. Two counting
+ * passes instead of a comparison sort per list: nodes in rank order, then
+ * dealt to their parents' lists in that order (ties keep node order, as the
+ * stable sort did). Ranks are small integers (one per function).
+ */
+function childLists(parent: Int32Array, rank: Int32Array): { start: Int32Array; list: Int32Array } {
   const n = parent.length;
   const start = new Int32Array(n + 1);
   for (let i = 1; i < n; i++) start[parent[i] + 1]++;
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, n);
   const list = new Int32Array(Math.max(0, n - 1));
-  for (let i = 1; i < n; i++) list[fill[parent[i]]++] = i;
-  for (let i = 0; i < n; i++) {
-    if (start[i + 1] - start[i] > 1) list.subarray(start[i], start[i + 1]).sort((a, b) => rank(a) - rank(b));
-  }
+  for (const i of byRank(rank)) list[fill[parent[i]]++] = i;
   return { start, list };
+}
+
+/** Nodes 1..n-1 ordered by rank, stably (counting sort). */
+function byRank(rank: Int32Array): Int32Array {
+  const n = rank.length;
+  let max = 0;
+  for (let i = 1; i < n; i++) if (rank[i] > max) max = rank[i];
+  const at = new Int32Array(max + 2);
+  for (let i = 1; i < n; i++) at[rank[i] + 1]++;
+  for (let r = 0; r <= max; r++) at[r + 1] += at[r];
+  const out = new Int32Array(Math.max(0, n - 1));
+  for (let i = 1; i < n; i++) out[at[rank[i]]++] = i;
+  return out;
 }
 
 /** Iterative preorder (trees can be thousands of levels deep under recursion). */
