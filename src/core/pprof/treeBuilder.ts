@@ -1,6 +1,5 @@
 import type { FlameTree } from '../../protocol/flame';
 import { EdgeTable } from './edgeTable';
-import { Growable } from './growable';
 
 /**
  * Builds flame trees column-wise: nodes are (parent, key) pairs found
@@ -17,17 +16,24 @@ export interface KeyStrings {
   rank(key: number): number;
 }
 
-/** Column store of nodes; children found through the edge table. */
+/**
+ * Column store of nodes; children found through the edge table. Plain typed
+ * arrays with one shared capacity rather than Growables: adding a node is
+ * four stores (its values start at zero), on the path every frame of every
+ * sample takes.
+ */
 export class TreeBuilder {
-  private parent: Growable<Int32Array>;
-  private key: Growable<Int32Array>;
-  private line: Growable<Int32Array>;
+  private count = 0;
+  private capacity: number;
+  private parent: Int32Array;
+  private key: Int32Array;
+  private line: Int32Array;
   /** Weight of the sample that set each node's line: the heaviest path's line wins. */
-  private lineWeight: Growable<Float64Array>;
-  private total: Growable<Float64Array>;
-  private self: Growable<Float64Array>;
-  private baseTotal?: Growable<Float64Array>;
-  private baseSelf?: Growable<Float64Array>;
+  private lineWeight: Float64Array;
+  private total: Float64Array;
+  private self: Float64Array;
+  private baseTotal?: Float64Array;
+  private baseSelf?: Float64Array;
   private readonly edges: EdgeTable;
 
   /** `nodes`: the expected node count, when known, so columns and the edge table are sized once. */
@@ -36,34 +42,42 @@ export class TreeBuilder {
     withBase = false,
     nodes = 1024,
   ) {
-    nodes = Math.max(16, nodes);
-    this.parent = new Growable(Int32Array, nodes);
-    this.key = new Growable(Int32Array, nodes);
-    this.line = new Growable(Int32Array, nodes);
-    this.lineWeight = new Growable(Float64Array, nodes);
-    this.total = new Growable(Float64Array, nodes * types);
-    this.self = new Growable(Float64Array, nodes * types);
-    this.edges = new EdgeTable(nodes);
+    const cap = (this.capacity = Math.max(16, nodes));
+    this.parent = new Int32Array(cap);
+    this.key = new Int32Array(cap);
+    this.line = new Int32Array(cap);
+    this.lineWeight = new Float64Array(cap);
+    this.total = new Float64Array(cap * types);
+    this.self = new Float64Array(cap * types);
     if (withBase) {
-      this.baseTotal = new Growable(Float64Array, nodes * types);
-      this.baseSelf = new Growable(Float64Array, nodes * types);
+      this.baseTotal = new Float64Array(cap * types);
+      this.baseSelf = new Float64Array(cap * types);
     }
+    this.edges = new EdgeTable(cap);
     this.add(-1, -1, 0);
   }
 
   private add(parent: number, key: number, line: number): number {
-    const n = this.parent.length;
-    this.parent.push(parent);
-    this.key.push(key);
-    this.line.push(line);
-    this.lineWeight.push(-1);
-    for (let t = 0; t < this.types; t++) {
-      this.total.push(0);
-      this.self.push(0);
-      this.baseTotal?.push(0);
-      this.baseSelf?.push(0);
-    }
+    if (this.count === this.capacity) this.grow();
+    const n = this.count++;
+    this.parent[n] = parent;
+    this.key[n] = key;
+    this.line[n] = line;
+    this.lineWeight[n] = -1;
     return n;
+  }
+
+  private grow(): void {
+    const cap = (this.capacity *= 2);
+    const t = this.types;
+    this.parent = resized(this.parent, cap);
+    this.key = resized(this.key, cap);
+    this.line = resized(this.line, cap);
+    this.lineWeight = resized(this.lineWeight, cap);
+    this.total = resized(this.total, cap * t);
+    this.self = resized(this.self, cap * t);
+    if (this.baseTotal) this.baseTotal = resized(this.baseTotal, cap * t);
+    if (this.baseSelf) this.baseSelf = resized(this.baseSelf, cap * t);
   }
 
   /**
@@ -77,10 +91,9 @@ export class TreeBuilder {
       n = this.add(parent, key, line);
       this.edges.set(parent, key, n);
     }
-    const w = this.lineWeight.array();
-    if (weight > w[n]) {
-      w[n] = weight;
-      this.line.array()[n] = line;
+    if (weight > this.lineWeight[n]) {
+      this.lineWeight[n] = weight;
+      this.line[n] = line;
     }
     return n;
   }
@@ -92,12 +105,12 @@ export class TreeBuilder {
 
 
   addTotal(node: number, values: ArrayLike<number>, at: number, base = false): void {
-    const col = (base ? this.baseTotal : this.total)!.array();
+    const col = (base ? this.baseTotal : this.total)!;
     for (let t = 0; t < this.types; t++) col[node * this.types + t] += values[at + t];
   }
 
   addSelf(node: number, values: ArrayLike<number>, at: number, base = false): void {
-    const col = (base ? this.baseSelf : this.self)!.array();
+    const col = (base ? this.baseSelf : this.self)!;
     for (let t = 0; t < this.types; t++) col[node * this.types + t] += values[at + t];
   }
 
@@ -111,10 +124,9 @@ export class TreeBuilder {
    */
   totalsFromSelf(): void {
     const types = this.types;
-    const n = this.parent.length;
-    const parent = this.parent.array();
-    const total = this.total.array();
-    total.set(this.self.array().subarray(0, n * types));
+    const n = this.count;
+    const { parent, total } = this;
+    total.set(this.self.subarray(0, n * types));
     for (let i = n - 1; i > 0; i--) {
       const to = parent[i] * types;
       const from = i * types;
@@ -124,15 +136,10 @@ export class TreeBuilder {
 
   /** Reorders nodes into depth-first preorder with children sorted by name. */
   finish(sampleTypes: FlameTree['sampleTypes'], strings: KeyStrings): FlameTree {
-    const parent = this.parent.finish();
-    const key = this.key.finish();
-    const line = this.line.finish();
-    const total = this.total.finish();
-    const self = this.self.finish();
-    const n = parent.length;
+    const n = this.count;
     const types = this.types;
-    const baseTotal = this.baseTotal?.finish();
-    const baseSelf = this.baseSelf?.finish();
+    const parent = this.parent.subarray(0, n);
+    const { key, line, total, self, baseTotal, baseSelf } = this;
     const rank = new Int32Array(n);
     for (let i = 1; i < n; i++) rank[i] = strings.rank(key[i]);
     const order = preorder(childLists(parent, rank), n);
@@ -169,6 +176,12 @@ export class TreeBuilder {
     if (baseSelf && tree.baseSelf) permuteRows(baseSelf, tree.baseSelf, order, types);
     return tree;
   }
+}
+
+function resized<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  const b = (a instanceof Int32Array ? new Int32Array(n) : new Float64Array(n)) as T;
+  b.set(a);
+  return b;
 }
 
 /** Row i of `to` = row order[i] of `from`, rows of `width` values. */
@@ -210,7 +223,12 @@ function childLists(parent: Int32Array, rank: Int32Array): { start: Int32Array; 
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, n);
   const list = new Int32Array(Math.max(0, n - 1));
-  for (const i of byRank(rank)) list[fill[parent[i]]++] = i;
+  // An index loop: for…of over a typed array measured 3× slower here.
+  const ordered = byRank(rank);
+  for (let j = 0; j < ordered.length; j++) {
+    const i = ordered[j];
+    list[fill[parent[i]]++] = i;
+  }
   return { start, list };
 }
 
