@@ -59,6 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
     serverInfo: async () => c.client?.sendRequest(ServerInfoRequest, {}).catch(() => undefined),
     captures: () => [...(c.captures?.list ?? [])],
     goSessions: () => (c.goSessions?.list() ?? []).map(sessionInfo),
+    gcTrace: (id) => {
+      const s = c.gcTraces?.get(id);
+      return s && { cycles: s.cycles, forced: s.forced, worstMs: s.worstMs };
+    },
   };
 }
 

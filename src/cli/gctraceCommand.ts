@@ -45,9 +45,9 @@ function textReport(file: string, log: GcTraceLog, s: GcTraceSummary): string {
     `Heap: up to ${h.maxStartMB} MB at GC start, ${h.maxEndMB} MB at GC end, ${h.maxLiveMB} MB live (${h.lastLiveMB} MB at the last GC); goal up to ${h.maxGoalMB} MB`,
   ];
   const skipped = [
-    s.missingCycles ? `${s.missingCycles} cycle numbers missing` : '',
+    s.missingCycles ? `${s.missingCycles} cycle number${s.missingCycles === 1 ? '' : 's'} missing` : '',
     s.malformedLines ? `${s.malformedLines} broken gctrace lines skipped (first at line ${log.malformed[0].line + 1})` : '',
-    s.otherLines ? `${s.otherLines} other lines` : '',
+    s.otherLines ? `${s.otherLines} other line${s.otherLines === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   if (skipped.length) lines.push(`Log: ${skipped.join('; ')}`);
   lines.push('', renderTable(['gc', '@s', 'cpu%', 'STW1 ms', 'mark ms', 'STW2 ms', 'start→end→live MB', 'goal MB', 'P', ''], log.cycles.map(row)));

@@ -23,14 +23,24 @@ export function runGcChurn(): Promise<GcChurnRun> {
 }
 
 async function buildAndRun(): Promise<GcChurnRun> {
-  const dir = makeTempDir('gomem-gcchurn-');
-  const bin = path.join(dir, process.platform === 'win32' ? 'gcchurn.exe' : 'gcchurn');
-  const build = (experiment: string) => exec(goBinary(), ['build', '-buildvcs=false', '-o', bin, '.'], fixtureDir('gcchurn'), { GOEXPERIMENT: experiment });
-  let experiment = 'goroutineleakprofile';
-  // Go before 1.26 has no such experiment: the plain build still exercises everything else.
-  await build(experiment).catch(async () => build((experiment = '')));
-  const { stdout, stderr } = await exec(bin, experiment ? ['-leakcheck'] : [], dir, { GODEBUG: 'gctrace=1' });
+  const { binary, experiment } = await buildGcChurn();
+  const { stdout, stderr } = await exec(binary, experiment ? ['-leakcheck'] : [], path.dirname(binary), { GODEBUG: 'gctrace=1' });
   return { stdout, stderr, experiment };
+}
+
+let built: Promise<{ binary: string; experiment: string }> | undefined;
+
+/** The gcchurn binary, built once per process into a temp dir. */
+export function buildGcChurn(): Promise<{ binary: string; experiment: string }> {
+  built ??= (async () => {
+    const binary = path.join(makeTempDir('gomem-gcchurn-'), process.platform === 'win32' ? 'gcchurn.exe' : 'gcchurn');
+    const build = (experiment: string) => exec(goBinary(), ['build', '-buildvcs=false', '-o', binary, '.'], fixtureDir('gcchurn'), { GOEXPERIMENT: experiment });
+    let experiment = 'goroutineleakprofile';
+    // Go before 1.26 has no such experiment: the plain build still exercises everything else.
+    await build(experiment).catch(async () => build((experiment = '')));
+    return { binary, experiment };
+  })();
+  return built;
 }
 
 function exec(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {

@@ -41,6 +41,7 @@ test('stream: output cut at random places gives the cycles of the whole log, wit
     assert.equal(s.worstMs, Math.max(...whole.cycles.map(worstPauseMs)));
     assert.equal(s.worstCycle, 36);
     assert.equal(s.last?.n, 46);
+    assert.equal(s.forced, whole.cycles.filter((c) => c.forced).length);
   }
 });
 

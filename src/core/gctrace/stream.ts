@@ -17,6 +17,7 @@ export class GcTraceStream {
   /** The gctrace lines, oldest first (capped; `cycles` still counts them all). */
   readonly lines: string[] = [];
   cycles = 0;
+  forced = 0;
   worstMs = 0;
   worstCycle: number | undefined;
   last: GcCycle | undefined;
@@ -42,6 +43,7 @@ export class GcTraceStream {
       if (r.kind !== 'cycle') continue;
       n++;
       this.cycles++;
+      if (r.cycle.forced) this.forced++;
       this.last = r.cycle;
       if (this.lines.length < MAX_KEPT) this.lines.push(text);
       const worst = worstPauseMs(r.cycle);

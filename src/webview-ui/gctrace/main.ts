@@ -74,9 +74,9 @@ function header(d: GcTraceViewData): HTMLElement {
   const h = el('header');
   const notes = [
     `${s.cycles} cycles from @${s.firstAtSec.toFixed(3)}s to @${s.lastAtSec.toFixed(3)}s`,
-    s.missingCycles ? `${s.missingCycles} cycle numbers missing` : '',
+    s.missingCycles ? `${s.missingCycles} cycle number${s.missingCycles === 1 ? '' : 's'} missing` : '',
     s.malformedLines ? `${s.malformedLines} broken lines skipped` : '',
-    s.otherLines ? `${s.otherLines} other lines` : '',
+    s.otherLines ? `${s.otherLines} other line${s.otherLines === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   h.append(el('h1', '', d.name), el('p', 'muted', notes.join(' · ')));
   return h;
