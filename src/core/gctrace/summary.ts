@@ -35,7 +35,13 @@ export function worstPauseMs(c: GcCycle): number {
 
 /** Sweep termination and mark termination of every cycle, as separate pauses. */
 function stwPauses(cycles: GcCycle[]): GcPauses {
-  const all = cycles.flatMap((c) => [c.clockMs[0], c.clockMs[2]]).sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair.
+  const sorted = new Float64Array(cycles.length * 2);
+  cycles.forEach((c, i) => {
+    sorted[2 * i] = c.clockMs[0];
+    sorted[2 * i + 1] = c.clockMs[2];
+  });
+  const all = Array.from(sorted.sort());
   const worst = cycles.reduce<GcCycle | undefined>((w, c) => (!w || worstPauseMs(c) > worstPauseMs(w) ? c : w), undefined);
   return {
     count: all.length,
