@@ -158,5 +158,15 @@ describe('gctrace', () => {
       await vscode.window.showTextDocument(log);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
+
+    it('forgets the session\'s lines when it ends (the status item hides)', async () => {
+      const api = await gomem();
+      const id = session!.id;
+      assert.ok(api.gcTrace(id), 'collected while it runs');
+      await vscode.debug.stopDebugging(session);
+      session = undefined;
+      await until('the collected lines to be dropped', () => api.gcTrace(id) === undefined);
+      assert.equal(await vscode.commands.executeCommand('gomem.showDebugGcTrace', id), undefined);
+    });
   });
 });
