@@ -14,13 +14,16 @@ import { GcTracePanel, type GcTraceSource } from '../webview/gctracePanel';
  */
 export function summarizeGcTraceCommand(ctx: Ctx) {
   return async (arg?: vscode.Uri): Promise<GcTraceSummary | undefined> => {
-    const source = arg instanceof vscode.Uri ? await fromFile(arg) : (fromEditor(vscode.window.activeTextEditor) ?? (await pickFile()));
+    const active = vscode.window.activeTextEditor;
+    // The editor-title button passes its document's URI: read the editor (selection, unsaved edits), not the file.
+    const source =
+      arg instanceof vscode.Uri && arg.toString() !== active?.document.uri.toString() ? await fromFile(arg) : (fromEditor(active) ?? (await pickFile()));
     if (!source) return undefined;
     if (source.log.cycles.length === 0) {
       const broken = source.log.malformed.length ? ` (${source.log.malformed.length} lines start like one but do not parse)` : '';
       const pick = await vscode.window.showWarningMessage(`gomem: no GC trace lines ("gc N @…", printed with GODEBUG=gctrace=1) in ${source.name}${broken}.`, 'Pick a Log File…');
-      if (pick) return summarizeGcTraceCommand(ctx)(await pickUri());
-      return undefined;
+      const uri = pick && (await pickUri());
+      return uri ? summarizeGcTraceCommand(ctx)(uri) : undefined;
     }
     GcTracePanel.show(ctx, source);
     return summarizeGcTrace(source.log);

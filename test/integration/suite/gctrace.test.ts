@@ -99,6 +99,20 @@ describe('gctrace', () => {
     await requestScreenshot('gctrace-summary');
   });
 
+  it('Summarize GC Trace on a log file (a URI, as a picked file is): read from disk, a cut-off line counted as broken', async () => {
+    const log = path.join(workspaceDir(), 'cut.log');
+    // The committed run with its last gctrace line cut off mid-way, as a killed program leaves it.
+    const text = fs.readFileSync(golden, 'utf8');
+    fs.writeFileSync(log, text.slice(0, text.lastIndexOf('MB goal')));
+    try {
+      const s = await vscode.commands.executeCommand<GcTraceSummary>('gomem.summarizeGcTrace', vscode.Uri.file(log));
+      assert.equal(s.cycles, goldenLines.length - 1);
+      assert.equal(s.malformedLines, 1);
+    } finally {
+      fs.rmSync(log, { force: true });
+    }
+  });
+
   describe('during a Go debug session (Delve)', function () {
     this.timeout(180_000);
     let session: vscode.DebugSession | undefined;
