@@ -18,4 +18,6 @@ export interface GomemApi {
   captures(): CaptureEntry[];
   /** The Go debug sessions gomem follows: the debuggee's PID, pause state and pprof endpoint once found. */
   goSessions(): GoSessionInfo[];
+  /** GC trace lines collected from a Go debug session so far (what its status bar item shows), or undefined before the first. */
+  gcTrace(sessionId: string): { cycles: number; forced: number; worstMs: number } | undefined;
 }

@@ -5,6 +5,8 @@ import { RESTART_SETTINGS, VIEW_SETTINGS } from './config';
 import { Ctx } from './ctx';
 import { registerCaptureOnStop } from './debug/captureOnStop';
 import { GoSessions } from './debug/goSessions';
+import { GcTraceCollector } from './debug/gctraceCollector';
+import { createGcTraceStatus } from './editor/gctraceStatus';
 import { CapturesTree } from './editor/capturesTree';
 import { registerEscapeAnalysis } from './editor/escapeController';
 import { LineDecorations } from './editor/lineDecorations';
@@ -27,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
   c.goSessions = c.own(new GoSessions());
   c.captures = c.own(new CapturesTree(context.globalStorageUri));
   c.own(registerCaptureOnStop(c, c.goSessions));
+  c.gcTraces = c.own(new GcTraceCollector());
+  c.own(createGcTraceStatus(c.gcTraces));
   c.own(registerTestLens());
   registerCommands(c);
   const decorations = c.own(new LineDecorations(c));
@@ -55,6 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
     serverInfo: async () => c.client?.sendRequest(ServerInfoRequest, {}).catch(() => undefined),
     captures: () => [...(c.captures?.list ?? [])],
     goSessions: () => (c.goSessions?.list() ?? []).map(sessionInfo),
+    gcTrace: (id) => {
+      const s = c.gcTraces?.get(id);
+      return s && { cycles: s.cycles, forced: s.forced, worstMs: s.worstMs };
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { goPaths } from '../node/goEnv';
 import { loadProfileFile } from '../node/loadProfile';
 import { captureCommand } from './captureCommand';
 import { escapeCommand } from './escapeCommand';
+import { gctraceCommand } from './gctraceCommand';
 import { linesCommand } from './linesCommand';
 import { topCommand } from './topCommand';
 import { traceCommand } from './traceCommand';
@@ -16,6 +17,8 @@ async function main(argv: string[]): Promise<string> {
   if (argv[0] === 'capture') return captureCommand(argv.slice(1));
   // escape takes a DIR (default .) and runs go.
   if (argv[0] === 'escape') return escapeCommand(argv.slice(1));
+  // gctrace takes a text log, not a profile.
+  if (argv[0] === 'gctrace') return gctraceCommand(argv.slice(1));
   const { values, positionals } = parseCommandLine(argv);
   const [cmd, file, source] = positionals;
   if (values.help || !cmd) return USAGE;

@@ -34,6 +34,12 @@ Usage:
       bytes and objects its line allocated, costliest first. --json prints
       [{"file","line","column","kind","message"[,"bytes","objects"]}]. --no-tests uses
       go build (faster; _test.go files are not analysed).
+  gomem gctrace LOG [--json]
+      Summary of the GODEBUG=gctrace=1 lines in LOG (a program's stderr; other
+      output may be mixed in): GC cycles, stop-the-world pauses (p50, p99, max),
+      heap at start/end/live and goal, GC CPU share, and a row per cycle.
+      --json prints {"cycles": [{"n","atSec","clockMs","heapMB","goalMB","procs",
+      "forced"}], "summary": {…}} with times in ms and sizes in MB as printed.
 
 FILE is a pprof profile (.pb.gz, .pprof, .prof; gzip or raw protobuf).
 T is a sample type name (alloc_space, inuse_objects, …) or its index.

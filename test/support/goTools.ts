@@ -142,7 +142,7 @@ const tempDirs: string[] = [];
 let cleanupRegistered = false;
 
 /** A fresh temp dir, removed when the process exits (unless GOMEM_KEEP_TMP is set). */
-function makeTempDir(prefix: string): string {
+export function makeTempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   tempDirs.push(dir);
   if (!cleanupRegistered) {

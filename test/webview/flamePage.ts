@@ -28,7 +28,7 @@ export async function startServer(extra: Record<string, Uint8Array> = {}): Promi
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     const body = extra[url.pathname];
     if (body) {
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(url.pathname)] ?? 'application/octet-stream', 'content-length': body.length });
       res.end(body);
       return;
     }
@@ -62,20 +62,20 @@ export function chromiumMissing(): string | false {
  * One Chromium and one page server for a test file (node:test before/after
  * hooks). `skip` says why the browser tests cannot run (no Chromium).
  */
-export function browserForFile(): { skip: string | false; open(opts?: PageOptions): Promise<FlamePage> } {
+export function browserForFile(extra: Record<string, Uint8Array> = {}): { skip: string | false; open(opts?: PageOptions): Promise<FlamePage>; browser(): Browser; url(): string } {
   const skip = chromiumMissing();
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   before(async () => {
     if (skip) return;
-    server = await startServer();
+    server = await startServer(extra);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
-  return { skip, open: (opts = {}) => openFlamePage(browser!, server!.url, opts) };
+  return { skip, open: (opts = {}) => openFlamePage(browser!, server!.url, opts), browser: () => browser!, url: () => server!.url };
 }
 
 export interface PageOptions {

@@ -2,6 +2,7 @@ import { formatShare, formatValue } from '../../core/format/units';
 import type { Frame, TraceSummary } from '../../core/trace/summary/model';
 import type { HostToTrace, TraceToHost } from '../../protocol/traceView';
 import { drawChart, type Series } from './chart';
+import { card, css, el, legend, section } from './dom';
 
 /**
  * The trace summary page. Every string from the trace is set as text
@@ -30,7 +31,6 @@ vscode.postMessage({ type: 'ready' });
 
 const ns = (v: number) => formatValue(v, 'nanoseconds');
 const bytes = (v: number) => formatValue(v, 'bytes');
-const css = (name: string) => getComputedStyle(document.body).getPropertyValue(name).trim();
 
 function render(name: string, s: TraceSummary): void {
   const heap = el('canvas', 'chart');
@@ -79,11 +79,6 @@ function header(name: string, s: TraceSummary): HTMLElement {
 function cards(s: TraceSummary): HTMLElement {
   const p = s.pauses;
   const row = el('div', 'cards');
-  const card = (title: string, value: string, detail: string) => {
-    const c = el('div', 'card');
-    c.append(el('div', 'card-title', title), el('div', 'card-value', value), el('div', 'muted', detail));
-    return c;
-  };
   row.append(
     card('GC cycles', String(s.gcCount), `${s.gcPerSecond.toFixed(1)} per second`),
     card('Stop-the-world pauses', `${p.count}`, `P50 ${ns(p.p50Ns)} · P90 ${ns(p.p90Ns)} · P99 ${ns(p.p99Ns)} · max ${ns(p.maxNs)}`),
@@ -155,27 +150,4 @@ function stackBlock(title: string, stack: Frame[], open = false): HTMLElement {
   }
   d.append(list);
   return d;
-}
-
-function legend(items: [string, string][]): HTMLElement {
-  const l = el('div', 'legend');
-  for (const [label, color] of items) {
-    const sw = el('span', 'swatch');
-    sw.style.background = css(`--vscode-charts-${color}`) || color;
-    l.append(sw, el('span', '', label));
-  }
-  return l;
-}
-
-function section(title: string, ...children: HTMLElement[]): HTMLElement {
-  const s = el('section');
-  s.append(el('h2', '', title), ...children);
-  return s;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }

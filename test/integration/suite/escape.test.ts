@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EscapeSiteInfo } from '../../../src/protocol/types';
 import { gomem, until } from './captureSupport';
 import { requestScreenshot } from './screenshot';
+import { tokenize } from './textmate';
 
 /**
  * Escape analysis in a real VS Code: opening the workspace's main.go (the
@@ -85,7 +84,7 @@ describe('escape analysis in VS Code', function () {
     const link = links.find((l) => l.range.start.line === line);
     assert.equal(link?.target?.fsPath, mainGo.fsPath);
     assert.equal(link?.target?.fragment, 'L94,19');
-    const tokens = await tokenize(doc.getText().split('\n'));
+    const tokens = await tokenize('go-compiler-output', doc.getText().split('\n'));
     const scopesOf = (text: string) => tokens.filter((t) => t.text === text).flatMap((t) => t.scopes);
     assert.ok(scopesOf('escapes to heap').includes('markup.deleted.heap.go-compiler-output'), JSON.stringify(tokens.slice(0, 20)));
     assert.ok(scopesOf('does not escape').includes('markup.inserted.stack.go-compiler-output'));
@@ -104,31 +103,3 @@ describe('escape analysis in VS Code', function () {
     await until('escape diagnostics to return', () => escapeDiagnostics().length > 0);
   });
 });
-
-/**
- * Tokenizes lines with the grammar gomem contributes, using the TextMate
- * engine of the VS Code running this test (vscode-textmate and
- * vscode-oniguruma under its appRoot), as the editor colours the document.
- */
-async function tokenize(lines: string[]): Promise<{ text: string; scopes: string[] }[]> {
-  const pkg = vscode.extensions.getExtension('gomem.gomem')!.packageJSON as { contributes: { grammars: { language: string; path: string; scopeName: string }[] } };
-  const contributed = pkg.contributes.grammars.find((g) => g.language === 'go-compiler-output')!;
-  const grammarPath = path.join(vscode.extensions.getExtension('gomem.gomem')!.extensionPath, contributed.path);
-  const req = createRequire(path.join(vscode.env.appRoot, 'package.json'));
-  const onig = req('vscode-oniguruma');
-  const textmate = req('vscode-textmate');
-  await onig.loadWASM(fs.readFileSync(path.join(path.dirname(req.resolve('vscode-oniguruma')), 'onig.wasm')).buffer);
-  const registry = new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
-    loadGrammar: async () => textmate.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath),
-  });
-  const grammar = await registry.loadGrammar(contributed.scopeName);
-  const out: { text: string; scopes: string[] }[] = [];
-  let state = textmate.INITIAL;
-  for (const line of lines) {
-    const r = grammar.tokenizeLine(line, state);
-    for (const t of r.tokens) out.push({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes });
-    state = r.ruleStack;
-  }
-  return out;
-}

@@ -1,0 +1,29 @@
+import type { GcCycle, GcTraceSummary, MalformedLine } from '../core/gctrace/model';
+
+/**
+ * The GC trace summary panel's messages. The host parses the log (it is
+ * small) and sends plain JSON; the page may only ask to reveal the line of
+ * one of the cycles it was given.
+ */
+export interface GcTraceViewData {
+  /** What was summarised: a file name, "selection of x.log", a debug session. */
+  name: string;
+  cycles: GcCycle[];
+  summary: GcTraceSummary;
+  /** The first broken lines, shown so nothing is dropped silently. */
+  malformed: MalformedLine[];
+  /** Cycles link to their line in the log. */
+  canReveal: boolean;
+}
+
+export type HostToGcTrace = ({ type: 'init' } & GcTraceViewData) | { type: 'error'; message: string };
+
+export type GcTraceToHost = { type: 'ready' } | { type: 'revealLine'; line: number };
+
+export function parseGcTraceMessage(m: unknown): GcTraceToHost | undefined {
+  if (typeof m !== 'object' || m === null) return undefined;
+  const o = m as Record<string, unknown>;
+  if (o.type === 'ready') return { type: 'ready' };
+  if (o.type === 'revealLine' && Number.isInteger(o.line) && (o.line as number) >= 0) return { type: 'revealLine', line: o.line as number };
+  return undefined;
+}
