@@ -1,6 +1,8 @@
 import { pauseOf, PAUSE_RING } from './memStats';
 import type { MonitorPoint, MonitorSample } from './sample';
 
+const NO_GOAL = 2 ** 53;
+
 /**
  * A sample as a chart point. The allocation rate needs the previous sample;
  * a restarted target (TotalAlloc or NumGC going backwards) starts afresh
@@ -16,7 +18,8 @@ export function derivePoint(s: MonitorSample, prev: MonitorSample | undefined): 
     atMs: s.atMs,
     heapInuse: st.heapInuse,
     heapAlloc: st.heapAlloc,
-    heapGoal: st.nextGC,
+    // With GOGC=off the goal is near 2^63 and means "never": no goal to draw.
+    heapGoal: st.nextGC < NO_GOAL ? st.nextGC : 0,
     allocRate: before && elapsedS > 0 ? (st.totalAlloc - before.stats.totalAlloc) / elapsedS : undefined,
     numGC: st.numGC,
     gcSince: before ? st.numGC - before.stats.numGC : 0,

@@ -15,7 +15,7 @@ export interface MonitorPoint {
   readonly atMs: number;
   readonly heapInuse: number;
   readonly heapAlloc: number;
-  /** NextGC: where the next collection starts. */
+  /** NextGC: where the next collection starts; 0 when GC is off. */
   readonly heapGoal: number;
   /** Bytes allocated per second since the previous sample (TotalAlloc delta / elapsed); undefined on the first. */
   readonly allocRate?: number;
