@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CaptureEntry } from './capture/listCaptures';
 import type { GoSessionInfo } from './debug/sessionInfo';
 import type { DecorationSpec } from './core/view/lineDecorationSpec';
+import type { MonitorInfo } from './protocol/monitor';
 import type { ProfilesState, ServerInfo } from './protocol/types';
 
 /**
@@ -18,4 +19,6 @@ export interface GomemApi {
   captures(): CaptureEntry[];
   /** The Go debug sessions gomem follows: the debuggee's PID, pause state and pprof endpoint once found. */
   goSessions(): GoSessionInfo[];
+  /** The memory monitor: its status-bar item as drawn, points, breaches and snapshots; undefined before one started. */
+  monitor(): MonitorInfo | undefined;
 }

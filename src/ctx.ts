@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { MonitorController } from './capture/monitorController';
 import type { GoSessions } from './debug/goSessions';
 import type { CapturesTree } from './editor/capturesTree';
 import type { ProfilesState } from './protocol/types';
@@ -23,6 +24,8 @@ export class Ctx implements vscode.Disposable {
   captures: CapturesTree | undefined;
   /** Capture and `go test` output (created at activation). */
   captureOutput: vscode.OutputChannel | undefined;
+  /** The live memory monitor (created at activation). */
+  monitor: MonitorController | undefined;
 
   /** Fires whenever the server reports a change of loaded profiles or sample type. */
   readonly onDidChangeProfiles = this.stateEmitter.event;

@@ -9,6 +9,7 @@ import { CapturesTree } from './editor/capturesTree';
 import { registerEscapeAnalysis } from './editor/escapeController';
 import { LineDecorations } from './editor/lineDecorations';
 import { createStatusBar } from './editor/statusBar';
+import { MonitorController } from './capture/monitorController';
 import { registerTestLens } from './editor/testLens';
 import { registerFlameEditor } from './webview/flameEditor';
 import { FlamePanels } from './webview/flamePanels';
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
   c.goSessions = c.own(new GoSessions());
   c.captures = c.own(new CapturesTree(context.globalStorageUri));
   c.own(registerCaptureOnStop(c, c.goSessions));
+  c.monitor = c.own(new MonitorController(c));
   c.own(registerTestLens());
   registerCommands(c);
   const decorations = c.own(new LineDecorations(c));
@@ -55,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
     serverInfo: async () => c.client?.sendRequest(ServerInfoRequest, {}).catch(() => undefined),
     captures: () => [...(c.captures?.list ?? [])],
     goSessions: () => (c.goSessions?.list() ?? []).map(sessionInfo),
+    monitor: () => c.monitor?.info(),
   };
 }
 

@@ -21,6 +21,9 @@ import { showFunction } from './showFunction';
 import { switchProfile } from './switchProfile';
 import { switchSampleType } from './switchSampleType';
 import { toggleEscapes } from './toggleEscapes';
+import { showMemoryMonitor } from './monitorShow';
+import { startMemoryMonitor } from './monitorStart';
+import { stopMemoryMonitor } from './monitorStop';
 
 /** Every command, by id (the same ids as package.json contributes.commands). */
 const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
@@ -52,6 +55,9 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.analyzeModuleEscapes': analyzeModuleEscapes,
   'gomem.showCostliestEscapes': showCostliestEscapes,
   'gomem.showCompilerOutput': showCompilerOutput,
+  'gomem.startMemoryMonitor': startMemoryMonitor,
+  'gomem.stopMemoryMonitor': stopMemoryMonitor,
+  'gomem.showMemoryMonitor': showMemoryMonitor,
 };
 
 export function registerCommands(ctx: Ctx): void {
