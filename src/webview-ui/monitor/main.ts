@@ -87,7 +87,7 @@ function render(): void {
   const t0 = pts[0]?.atMs ?? 0;
   const at = (ms: number) => (ms - t0) * 1e6;
   const durationNs = Math.max(1e9, at(last?.atMs ?? t0));
-  const common = { durationNs, markers: view.breaches.map((b) => at(b.atMs)), formatTime: (ns: number) => `${Math.round(ns / 1e9)} s` };
+  const common = { durationNs, markers: view.breaches.map((b) => at(b.atMs)), formatTime: (ns: number) => `${(ns / 1e9).toFixed(durationNs < 10e9 ? 1 : 0)} s` };
   const of = (pick: (p: MonitorPoint) => number | undefined): Array<[number, number]> =>
     pts.flatMap((p) => {
       const v = pick(p);
