@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { summaryLine } from '../core/monitor/statusText';
 import { DEFAULT_INTERVAL_SECONDS, DEFAULT_THRESHOLDS, type Thresholds } from '../core/monitor/thresholds';
 import { resolveTarget } from '../node/capture/resolveTarget';
 import { MemoryMonitor } from '../node/monitor';
+import { parseCommandArgs } from './commandArgs';
 import { UsageError } from './usage';
 
 interface WatchArgs {
@@ -56,7 +56,7 @@ export async function watchCommand(argv: string[], out: (line: string) => void =
 }
 
 function parseWatchArgs(argv: string[]): WatchArgs {
-  const { values, positionals } = parse(argv);
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (positionals.length !== 1) throw new UsageError('watch needs one TARGET: a URL or a PID');
   const number = (name: string, given: string | undefined, fallback: number, allowZero: boolean) => {
     if (given === undefined) return fallback;
@@ -79,25 +79,15 @@ function parseWatchArgs(argv: string[]): WatchArgs {
   };
 }
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        interval: { type: 'string' },
-        'heap-growth': { type: 'string' },
-        window: { type: 'string' },
-        'gc-pause': { type: 'string' },
-        goroutines: { type: 'string' },
-        'snapshot-dir': { type: 'string' },
-        'no-snapshot': { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
+const OPTIONS = {
+  interval: { type: 'string' },
+  'heap-growth': { type: 'string' },
+  window: { type: 'string' },
+  'gc-pause': { type: 'string' },
+  goroutines: { type: 'string' },
+  'snapshot-dir': { type: 'string' },
+  'no-snapshot': { type: 'boolean' },
+} as const;
 
 /** Local time, HH:MM:SS. */
 function clock(d: Date): string {

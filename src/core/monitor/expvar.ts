@@ -1,5 +1,5 @@
 import { MonitorError } from './errors';
-import { PAUSE_RING, type MemStats } from './memStats';
+import { memStatsFrom, PAUSE_RING, type MemStats } from './memStats';
 
 /** What `/debug/vars` (package expvar) serves: the command line and runtime.MemStats as JSON. */
 export interface ExpvarSnapshot {
@@ -30,23 +30,12 @@ export function parseExpvar(text: string, source: string): ExpvarSnapshot {
   const cmdline = Array.isArray(root.cmdline) ? root.cmdline.filter((a): a is string => typeof a === 'string') : [];
   return {
     cmdline,
-    memStats: {
-      heapAlloc: num('HeapAlloc'),
-      heapInuse: num('HeapInuse'),
-      heapSys: num('HeapSys'),
-      heapObjects: num('HeapObjects'),
-      totalAlloc: num('TotalAlloc'),
-      sys: num('Sys'),
-      mallocs: num('Mallocs'),
-      frees: num('Frees'),
-      nextGC: num('NextGC'),
+    memStats: memStatsFrom(num, {
       // JSON numbers past 2^53 lose their last digits: fine at millisecond scale.
       lastGCMs: Math.floor(num('LastGC') / 1e6),
-      numGC: num('NumGC'),
-      numForcedGC: num('NumForcedGC'),
       gcCPUFraction: num('GCCPUFraction'),
       pauseNs: pauses as number[],
-    },
+    }),
   };
 }
 

@@ -32,3 +32,28 @@ export function pauseOf(s: MemStats, n: number): number | undefined {
   if (n < 1 || n > s.numGC || s.numGC - n >= PAUSE_RING || s.pauseNs.length !== PAUSE_RING) return undefined;
   return s.pauseNs[(n + PAUSE_RING - 1) % PAUSE_RING];
 }
+
+/** The whole-number fields, by their Go names (as both the trailer and expvar spell them). */
+const COUNTERS = {
+  heapAlloc: 'HeapAlloc',
+  heapInuse: 'HeapInuse',
+  heapSys: 'HeapSys',
+  heapObjects: 'HeapObjects',
+  totalAlloc: 'TotalAlloc',
+  sys: 'Sys',
+  mallocs: 'Mallocs',
+  frees: 'Frees',
+  nextGC: 'NextGC',
+  numGC: 'NumGC',
+  numForcedGC: 'NumForcedGC',
+} as const;
+
+/**
+ * MemStats from a source's reader of Go-named fields; both parsers use it,
+ * so the two sources cannot map a field differently.
+ */
+export function memStatsFrom(counter: (goName: string) => number, rest: Pick<MemStats, 'lastGCMs' | 'gcCPUFraction' | 'pauseNs'>): MemStats {
+  const out: Record<string, unknown> = { ...rest };
+  for (const [key, goName] of Object.entries(COUNTERS)) out[key] = counter(goName);
+  return out as unknown as MemStats;
+}

@@ -1,5 +1,5 @@
 import { MonitorError } from './errors';
-import { PAUSE_RING, type MemStats } from './memStats';
+import { memStatsFrom, PAUSE_RING, type MemStats } from './memStats';
 
 const MARKER = '# runtime.MemStats';
 
@@ -45,22 +45,11 @@ export function parseMemStatsTrailer(lines: readonly string[], source: string): 
     if (m) fields.set(m[1], m[2]);
   }
   const num = (name: string) => wholeNumber(fields.get(name), name, source);
-  return {
-    heapAlloc: num('HeapAlloc'),
-    heapInuse: num('HeapInuse'),
-    heapSys: num('HeapSys'),
-    heapObjects: num('HeapObjects'),
-    totalAlloc: num('TotalAlloc'),
-    sys: num('Sys'),
-    mallocs: num('Mallocs'),
-    frees: num('Frees'),
-    nextGC: num('NextGC'),
+  return memStatsFrom(num, {
     lastGCMs: nsToMs(fields.get('LastGC'), source),
-    numGC: num('NumGC'),
-    numForcedGC: num('NumForcedGC'),
     gcCPUFraction: Number(fields.get('GCCPUFraction') ?? 0) || 0,
     pauseNs: pauseRing(fields.get('PauseNs'), source),
-  };
+  });
 }
 
 function wholeNumber(text: string | undefined, name: string, source: string): number {
