@@ -87,6 +87,7 @@ export class MonitorController implements vscode.Disposable {
       stopped: w.stopped,
       statusBar: { visible: spec !== undefined, text: spec?.text ?? '', tooltip: spec?.tooltip ?? '', warning: spec?.warning ?? false },
       points: w.monitor.series.points.length,
+      pollsStarted: w.monitor.pollsStarted,
       breaches: [...w.monitor.breaches],
       snapshots: [...w.snapshots],
       panelOpen: this.panel !== undefined,

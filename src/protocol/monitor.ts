@@ -35,6 +35,8 @@ export interface MonitorInfo {
   readonly stopped?: string;
   readonly statusBar: { readonly visible: boolean; readonly text: string; readonly tooltip: string; readonly warning: boolean };
   readonly points: number;
+  /** Polls begun, answered or not. */
+  readonly pollsStarted: number;
   readonly breaches: readonly Breach[];
   /** Snapshot files saved at breaches, in order. */
   readonly snapshots: readonly string[];

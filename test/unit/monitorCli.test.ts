@@ -36,7 +36,7 @@ function watch(args: string[]): Run {
 test('watch prints a line per poll, one WARNING with snapshot paths per breach, and exits 0 on Ctrl-C', { skip }, async () => {
   const server = await startPprofServer();
   const dir = captureTempDir('gomem-watch-');
-  const run = watch([server.baseUrl, '--interval', '0.3', '--heap-growth', '100', '--snapshot-dir', dir]);
+  const run = watch([server.baseUrl, '--interval', '0.3', '--heap-growth', '100', '--snapshot-dir', dir, '--gc-pause', '0', '--goroutines', '0']);
   try {
     await until('two poll lines', () => run.lines.length >= 2, 30_000);
     assert.match(run.lines[0], /^\d\d:\d\d:\d\d heap [\d.]+ MB · … · GC \d+ · [\d.]+ [µm]?s · \d+ goroutines$/);

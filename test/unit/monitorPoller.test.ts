@@ -5,7 +5,7 @@ import type { Breach } from '../../src/core/monitor/thresholds';
 import { endpointFromUrl } from '../../src/node/capture';
 import { MemoryMonitor, type SpikeSnapshot } from '../../src/node/monitor';
 import { until } from '../integration/suite/until';
-import { captureTempDir, functionValue, startPprofServer, type PprofServer } from '../support/fixtureServer';
+import { captureTempDir, functionValue, startHttpServer, startPprofServer, type PprofServer } from '../support/fixtureServer';
 import { skipUnlessGo } from '../support/goTools';
 import { startExpvarServer, startSilentServer } from '../support/monitorFixture';
 
@@ -97,6 +97,19 @@ test('a target that never answers has at most one request open at a time', async
   assert.equal(await ended, 'stopped');
   await until('stop() to close the open request', () => silent.open === 0, 5_000);
   await silent.close();
+});
+
+test('a server that is not Go pprof stops the monitor at the first poll, saying what came back', async () => {
+  const html = await startHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>hello</body></html>'));
+  const stops: Array<[string, boolean]> = [];
+  try {
+    const m = new MemoryMonitor(endpointFromUrl(html.url), { intervalMs: 100, thresholds: { heapGrowthPercent: 0, windowSeconds: 60, gcPauseMs: 0, goroutines: 0 } }, { onStop: (r, gone) => stops.push([r, gone]) });
+    const reason = await m.start();
+    assert.match(reason, /does not answer like a Go program serving net\/http\/pprof: .*heap\?debug=1 has no "# runtime\.MemStats" section/);
+    assert.deepEqual(stops, [[reason, true]]);
+  } finally {
+    await html.close();
+  }
 });
 
 test('a program serving expvar is read from /debug/vars', { skip }, async () => {

@@ -45,6 +45,8 @@ export class MemoryMonitor {
   readonly series = new MonitorSeries();
   readonly breaches: Breach[] = [];
   readonly snapshots: SpikeSnapshot[] = [];
+  /** Polls begun (answered or not): what a paused debuggee must not see grow. */
+  pollsStarted = 0;
   private readonly watch: ThresholdWatch;
   private readonly failures: FailureTracker;
   private readonly control = new AbortController();
@@ -100,12 +102,15 @@ export class MemoryMonitor {
         continue;
       }
       try {
+        this.pollsStarted++;
         await this.pollOnce();
         this.failures.succeeded();
         delay = this.options.intervalMs;
       } catch (err) {
         if (this.control.signal.aborted) break;
         const e = err instanceof Error ? err : new Error(String(err));
+        // Never answered like Go's pprof: retrying would not make it one.
+        if (this.series.points.length === 0 && notPprof(e)) return this.finish(`${this.endpoint.url} does not answer like a Go program serving net/http/pprof: ${e.message}`, true);
         const verdict = this.failures.failed(e instanceof CaptureError && e.code === 'refused', e.message);
         if (verdict.action === 'stop') return this.finish(verdict.reason, true);
         this.events.onError?.(e, verdict.delayMs);
@@ -163,6 +168,10 @@ export class MemoryMonitor {
     const total = this.options.requestTimeoutMs ?? Math.max(5_000, 2 * this.options.intervalMs);
     return { connectTimeoutMs: Math.min(total, 5_000), totalTimeoutMs: total, signal: this.control.signal };
   }
+}
+
+function notPprof(e: Error): boolean {
+  return e instanceof MonitorError || (e instanceof CaptureError && (e.code === 'http-status' || e.code === 'too-large'));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

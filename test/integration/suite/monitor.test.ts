@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GomemApi } from '../../../src/api';
-import { functionValue, startPprofServer, type PprofServer } from '../../support/fixtureServer';
+import { buildPprofServer, functionValue, startPprofServer, type PprofServer } from '../../support/fixtureServer';
 import { goAvailable } from '../../support/goTools';
 import { gomem, listed, MiB, skipOrFail, until, workspaceDir } from './captureSupport';
 import { requestScreenshot } from './screenshot';
@@ -27,7 +27,8 @@ describe('memory monitor', function () {
   let api: GomemApi;
   let server: PprofServer;
   const settings = () => vscode.workspace.getConfiguration('gomem');
-  const SET: Record<string, unknown> = { 'monitor.intervalSeconds': 0.5, 'monitor.heapGrowthPercent': 100 };
+  // Only the heap-growth warning: a loaded machine can pause the fixture's GC past the default 10 ms.
+  const SET: Record<string, unknown> = { 'monitor.intervalSeconds': 0.5, 'monitor.heapGrowthPercent': 100, 'monitor.gcPauseMs': 0 };
 
   before(async function () {
     if (!goAvailable()) return skipOrFail(this, 'go not found');
@@ -92,5 +93,60 @@ describe('memory monitor', function () {
       return m && !m.statusBar.visible && !m.running && m;
     });
     assert.equal(info.stopped, 'stopped by the user');
+  });
+});
+
+/**
+ * The monitor on a Go debug session (the pprofserver fixture under Delve):
+ * no requests while the debugger holds the program (a paused program
+ * answers nothing), polling again once it runs, and the end of the session
+ * ends the monitor.
+ */
+describe('memory monitor on a Go debug session (Delve)', function () {
+  this.timeout(120_000);
+  let api: GomemApi;
+  let session: vscode.DebugSession | undefined;
+
+  before(async function () {
+    if (!process.env.GOMEM_TEST_DLV) return skipOrFail(this, 'no Delve (GOMEM_TEST_DLV unset: the runner installs it)');
+    if (!goAvailable()) return skipOrFail(this, 'go not found');
+    api = await gomem();
+    await vscode.workspace.getConfiguration('gomem').update('monitor.intervalSeconds', 0.5, vscode.ConfigurationTarget.Global);
+    const started = new Promise<vscode.DebugSession>((resolve) => {
+      const sub = vscode.debug.onDidStartDebugSession((s) => s.type === 'go' && (sub.dispose(), resolve(s)));
+    });
+    const program = await buildPprofServer();
+    assert.ok(await vscode.debug.startDebugging(vscode.workspace.workspaceFolders![0], { type: 'go', name: 'pprofserver monitored', request: 'launch', mode: 'exec', program }));
+    session = await started;
+    await until('the debuggee\'s pprof endpoint', () => api.goSessions().find((s) => s.id === session!.id)?.pprofUrl);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('gomem').update('monitor.intervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    if (session) await vscode.debug.stopDebugging(session);
+  });
+
+  it('polls while the program runs, waits while it is paused, and stops when the session ends', async () => {
+    const label = await vscode.commands.executeCommand<string>('gomem.startMemoryMonitor', { target: { sessionId: session!.id } });
+    assert.equal(label, 'debug session "pprofserver monitored"');
+    await until('two polls', () => (api.monitor()?.points ?? 0) >= 2);
+    await vscode.commands.executeCommand('workbench.action.debug.pause');
+    await until('the pause', () => api.goSessions().find((s) => s.id === session!.id)?.paused);
+    // A poll sent just before the pause hangs until its 5 s timeout; were pauses ignored, the next would follow 1 s later.
+    const started = api.monitor()!.pollsStarted;
+    await new Promise((r) => setTimeout(r, 8_000));
+    assert.equal(api.monitor()!.pollsStarted, started, 'no poll begun while paused');
+    assert.equal(api.monitor()!.running, true);
+    const whilePaused = api.monitor()!.points;
+    await vscode.commands.executeCommand('workbench.action.debug.continue');
+    await until('polls again after continue', () => api.monitor()!.points >= whilePaused + 2, 30_000);
+    await vscode.debug.stopDebugging(session);
+    session = undefined;
+    const info = await until('the monitor to stop with the session', () => {
+      const m = api.monitor();
+      return m && !m.running && m;
+    });
+    assert.equal(info.stopped, 'the debug session "pprofserver monitored" ended');
+    assert.equal(info.statusBar.visible, false);
   });
 });
