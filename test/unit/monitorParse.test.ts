@@ -84,6 +84,17 @@ test('truncated and hostile answers are typed errors that say what is wrong', { 
   assert.throws(() => parseMemStatsTrailer(trailerOf(midRing, 1000), 'mid'), (e: unknown) => e instanceof MonitorError && e.code === 'bad-memstats');
   const bogus = body.replace(/# HeapInuse = \d+/, '# HeapInuse = -1');
   assert.throws(() => parseMemStatsTrailer(trailerOf(bogus, 1000), 'bogus'), /HeapInuse is "-1"/);
+  // 20 MB without a newline, then the real trailer: the junk is dropped as it streams, the trailer still read.
+  const hostile = new TrailerScanner();
+  const junk = 'x'.repeat(1 << 20);
+  for (let i = 0; i < 20; i++) hostile.push(junk);
+  hostile.push(body.slice(body.indexOf('\n# runtime.MemStats')));
+  assert.equal(parseMemStatsTrailer(hostile.end(), 'junk').heapInuse, parseMemStatsTrailer(trailerOf(body, 4096), 'b').heapInuse);
+  // Endless "# " lines after the marker are not all kept.
+  const flood = new TrailerScanner();
+  flood.push('# runtime.MemStats\n');
+  for (let i = 0; i < 10_000; i++) flood.push(`# Line${i} = ${i}\n`);
+  assert.equal(flood.end().length, 256);
   const vars = await getText(`${ev.baseUrl}/debug/vars`);
   assert.throws(() => parseExpvar(vars.slice(0, vars.length / 2), 'v'), (e: unknown) => e instanceof MonitorError && e.code === 'bad-expvar');
   assert.throws(() => parseExpvar('{"cmdline":[]}', 'v'), /no "memstats"/);

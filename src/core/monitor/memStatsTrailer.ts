@@ -2,6 +2,9 @@ import { MonitorError } from './errors';
 import { memStatsFrom, PAUSE_RING, type MemStats } from './memStats';
 
 const MARKER = '# runtime.MemStats';
+const MAX_LINE = 64 * 1024;
+/** The trailer has ~30 lines; a body that goes on with more is not kept past this. */
+const MAX_TRAILER_LINES = 256;
 
 /**
  * Keeps only the `# runtime.MemStats` trailer of a `heap?debug=1` answer
@@ -18,8 +21,8 @@ export class TrailerScanner {
     const parts = (this.partial + text).split('\n');
     this.partial = parts.pop() ?? '';
     for (const line of parts) this.take(line);
-    // A line longer than any trailer line cannot be one of ours: do not keep it.
-    if (!this.inTrailer && this.partial.length > 64 * 1024 && !this.partial.startsWith('#')) this.partial = '';
+    // No line of ours is this long (PauseEnd, the longest, is ~5 kB): a hostile body cannot grow the buffer.
+    if (this.partial.length > MAX_LINE) this.partial = '';
   }
 
   /** The trailer's lines once the body has ended. */
@@ -32,7 +35,7 @@ export class TrailerScanner {
   private take(line: string): void {
     const l = line.replace(/\r$/, '');
     if (l === MARKER) this.inTrailer = true;
-    else if (this.inTrailer && l.startsWith('# ')) this.lines.push(l);
+    else if (this.inTrailer && l.startsWith('# ') && this.lines.length < MAX_TRAILER_LINES) this.lines.push(l);
   }
 }
 
