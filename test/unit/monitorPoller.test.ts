@@ -79,6 +79,35 @@ test('a heap spike warns once per breach, snapshots decode, and polling stops wh
   assert.equal(points(), seen, 'no polling after the stop');
 });
 
+test('goroutine and GC-pause thresholds on the real fixture: leaked goroutines and forced GCs', { skip }, async () => {
+  const own = await startPprofServer();
+  const kinds: string[] = [];
+  // Any real pause is over 1 µs; the fixture starts with ~49 goroutines.
+  const m = new MemoryMonitor(endpointFromUrl(own.pprofUrl), { intervalMs: 200, thresholds: { heapGrowthPercent: 0, windowSeconds: 60, gcPauseMs: 0.001, goroutines: 80 } }, {
+    onBreach: (b) => kinds.push(...b.map((x) => x.kind)),
+  });
+  void m.start();
+  try {
+    await until('two polls', () => m.series.points.length >= 2, 30_000);
+    kinds.length = 0; // a GC that ran at start may count once
+    const quiet = m.series.points.length;
+    await until('quiet polls', () => m.series.points.length >= quiet + 2, 30_000);
+    await own.control('/release'); // runs runtime.GC(): one pause
+    await until('the pause warning', () => kinds.includes('gcPause'), 30_000);
+    await own.control('/leak?n=40');
+    await until('the goroutine warning', () => kinds.includes('goroutines'), 30_000);
+    assert.ok(m.series.latest!.goroutines! >= 89, `${m.series.latest!.goroutines} goroutines`);
+    await own.control('/release');
+    await until('a second pause warning (re-armed by polls without GC)', () => kinds.filter((k) => k === 'gcPause').length === 2, 30_000);
+    const n = m.series.points.length;
+    await until('more polls', () => m.series.points.length >= n + 3, 30_000);
+    assert.equal(kinds.filter((k) => k === 'goroutines').length, 1, 'the leak stays: one goroutine warning');
+  } finally {
+    m.stop();
+    own.stop();
+  }
+});
+
 test('a target that never answers has at most one request open at a time', async () => {
   const silent = await startSilentServer();
   const errors: string[] = [];
