@@ -18,6 +18,8 @@ interface Watched {
   readonly snapshots: string[];
   readonly sessionEnd?: vscode.Disposable;
   stopped?: string;
+  /** Why the last poll failed, until one succeeds. */
+  problem?: string;
 }
 
 /**
@@ -45,11 +47,16 @@ export class MonitorController implements vscode.Disposable {
       { intervalMs: settings.intervalSeconds * 1000, thresholds: settings.thresholds, snapshotDir, captureLimits: config.captureLimits(), isPaused: session && (() => session.state.paused) },
       {
         onPoint: (point) => {
+          w.problem = undefined;
           this.redraw();
           this.panel?.post({ type: 'point', point });
         },
         onBreach: (breaches, snapshot) => void this.breached(breaches, snapshot),
-        onError: (err, retryMs) => this.log(`poll failed: ${err.message}; next try in ${(retryMs / 1000).toFixed(1)} s`),
+        onError: (err, retryMs) => {
+          w.problem = err.message;
+          this.redraw();
+          this.log(`poll failed: ${err.message}; next try in ${(retryMs / 1000).toFixed(1)} s`);
+        },
         onStop: (reason, gone) => this.ended(w, reason, gone),
       },
     );
@@ -105,7 +112,7 @@ export class MonitorController implements vscode.Disposable {
     const w = this.watched;
     if (!w || w.stopped) return;
     const series = w.monitor.series;
-    this.status.show(statusSpec(w.target.label, series.latest, series.worstPauseNs(w.windowSeconds * 1000), w.monitor.active, w.windowSeconds));
+    this.status.show(statusSpec(w.target.label, series.latest, series.worstPauseNs(w.windowSeconds * 1000), w.monitor.active, w.windowSeconds, w.problem));
   }
 
   private async breached(breaches: Breach[], snapshot: SpikeSnapshot | undefined): Promise<void> {

@@ -86,4 +86,7 @@ test('the status-bar spec says heap, rate, GCs and pause, and turns to warning w
   const loud = statusSpec('t', p, 0, [{ kind: 'gcPause', atMs: 0, value: 1.2, limit: 1, message: 'a GC pause took 1.20 ms (limit 1 ms)' }], 60);
   assert.equal(loud.warning, true);
   assert.match(loud.tooltip, /⚠ a GC pause took/);
+  const retrying = statusSpec('t', p, 0, [], 60, 'no complete answer within 10 s');
+  assert.match(retrying.text, / \$\(sync~spin\)$/);
+  assert.match(retrying.tooltip, /last poll failed, retrying: no complete answer within 10 s/);
 });

@@ -16,8 +16,10 @@ export function summaryLine(p: MonitorPoint, worstPauseNs: number): string {
   return [`heap ${formatValue(p.heapInuse, 'bytes')}`, rate, `GC ${p.numGC}`, formatValue(worstPauseNs || p.latestPauseNs, 'nanoseconds'), ...g].join(' · ');
 }
 
-export function statusSpec(target: string, p: MonitorPoint | undefined, worstPauseNs: number, active: readonly Breach[], windowSeconds: number): MonitorStatusSpec {
-  if (!p) return { text: '$(pulse) heap …', tooltip: `Memory monitor: waiting for the first answer from ${target}`, warning: false };
+/** `problem`: why the last poll failed, while retrying (the numbers shown are then the last good ones). */
+export function statusSpec(target: string, p: MonitorPoint | undefined, worstPauseNs: number, active: readonly Breach[], windowSeconds: number, problem?: string): MonitorStatusSpec {
+  const failing = problem ? [`$(sync~spin) last poll failed, retrying: ${problem}`] : [];
+  if (!p) return { text: '$(pulse) heap …', tooltip: [`Memory monitor: waiting for the first answer from ${target}`, ...failing].join('\n'), warning: false };
   const last = active[active.length - 1];
   const lines = [
     `Memory monitor: ${target}`,
@@ -26,7 +28,8 @@ export function statusSpec(target: string, p: MonitorPoint | undefined, worstPau
     `${p.numGC} GCs · latest pause ${formatValue(p.latestPauseNs, 'nanoseconds')} · worst in ${windowSeconds} s ${formatValue(worstPauseNs, 'nanoseconds')}`,
     ...(p.goroutines === undefined ? [] : [`${p.goroutines} goroutines`]),
     ...(last ? [`⚠ ${last.message}`] : []),
+    ...failing,
     'Click to show the live chart',
   ];
-  return { text: `$(pulse) ${summaryLine(p, worstPauseNs)}`, tooltip: lines.join('\n'), warning: active.length > 0 };
+  return { text: `$(pulse) ${summaryLine(p, worstPauseNs)}${problem ? ' $(sync~spin)' : ''}`, tooltip: lines.join('\n'), warning: active.length > 0 };
 }
