@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CaptureEntry } from './capture/listCaptures';
 import type { GoSessionInfo } from './debug/sessionInfo';
 import type { DecorationSpec } from './core/view/lineDecorationSpec';
+import type { MonitorInfo } from './protocol/monitor';
 import type { ProfilesState, ServerInfo } from './protocol/types';
 
 /**
@@ -20,4 +21,6 @@ export interface GomemApi {
   goSessions(): GoSessionInfo[];
   /** GC trace lines collected from a Go debug session so far (what its status bar item shows), or undefined before the first. */
   gcTrace(sessionId: string): { cycles: number; forced: number; worstMs: number } | undefined;
+  /** The memory monitor: its status-bar item as drawn, points, breaches and snapshots; undefined before one started. */
+  monitor(): MonitorInfo | undefined;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_KINDS, isEscapeKind, type EscapeKind } from './core/escape/kinds';
+import { DEFAULT_INTERVAL_SECONDS, DEFAULT_THRESHOLDS, type Thresholds } from './core/monitor/thresholds';
 import { DEFAULT_MAX_DECOMPRESSED } from './core/pprof/gunzip';
 
 /**
@@ -99,6 +100,29 @@ export const config = {
   /** "profile memory · profile CPU · trace" lenses above tests and benchmarks. Live. */
   testLens(): boolean {
     return gomem().get<boolean>('testLens.enabled', true);
+  },
+  /** The memory monitor's poll interval and warning levels (0 turns a level off). Read when a monitor starts. */
+  monitor(): { intervalSeconds: number; thresholds: Thresholds; autoSnapshot: boolean } {
+    const d = DEFAULT_THRESHOLDS;
+    const num = (key: string, fallback: number, min: number) => {
+      const v = gomem().get<number>(key);
+      return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
+    };
+    return {
+      intervalSeconds: num('monitor.intervalSeconds', DEFAULT_INTERVAL_SECONDS, 0.5),
+      thresholds: {
+        heapGrowthPercent: num('monitor.heapGrowthPercent', d.heapGrowthPercent, 0),
+        windowSeconds: num('monitor.heapGrowthWindowSeconds', d.windowSeconds, 1),
+        gcPauseMs: num('monitor.gcPauseMs', d.gcPauseMs, 0),
+        goroutines: num('monitor.goroutines', d.goroutines, 0),
+      },
+      autoSnapshot: gomem().get<boolean>('monitor.autoSnapshot', true),
+    };
+  },
+  /** Where breach snapshots go: the setting (relative to the first folder), '' for the captures folder. Live. */
+  monitorSnapshotFolder(): string {
+    const v = gomem().get<string>('monitor.snapshotFolder', '').trim();
+    return v ? expandVariables(v) : '';
   },
   /** Escape-analysis diagnostics, markers and hovers (the toggle command flips it per workspace). Live. */
   escapeEnabled(): boolean {

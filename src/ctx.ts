@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { GcTraceCollector } from './debug/gctraceCollector';
+import type { MonitorController } from './capture/monitorController';
 import type { GoSessions } from './debug/goSessions';
 import type { CapturesTree } from './editor/capturesTree';
 import type { ProfilesState } from './protocol/types';
@@ -26,6 +27,8 @@ export class Ctx implements vscode.Disposable {
   captureOutput: vscode.OutputChannel | undefined;
   /** gctrace lines collected from Go debug sessions (created at activation). */
   gcTraces: GcTraceCollector | undefined;
+  /** The live memory monitor (created at activation). */
+  monitor: MonitorController | undefined;
 
   /** Fires whenever the server reports a change of loaded profiles or sample type. */
   readonly onDidChangeProfiles = this.stateEmitter.event;

@@ -11,6 +11,7 @@ import { CapturesTree } from './editor/capturesTree';
 import { registerEscapeAnalysis } from './editor/escapeController';
 import { LineDecorations } from './editor/lineDecorations';
 import { createStatusBar } from './editor/statusBar';
+import { MonitorController } from './capture/monitorController';
 import { registerTestLens } from './editor/testLens';
 import { registerFlameEditor } from './webview/flameEditor';
 import { FlamePanels } from './webview/flamePanels';
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
   c.own(registerCaptureOnStop(c, c.goSessions));
   c.gcTraces = c.own(new GcTraceCollector());
   c.own(createGcTraceStatus(c.gcTraces));
+  c.monitor = c.own(new MonitorController(c));
   c.own(registerTestLens());
   registerCommands(c);
   const decorations = c.own(new LineDecorations(c));
@@ -63,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
       const s = c.gcTraces?.get(id);
       return s && { cycles: s.cycles, forced: s.forced, worstMs: s.worstMs };
     },
+    monitor: () => c.monitor?.info(),
   };
 }
 

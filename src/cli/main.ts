@@ -10,11 +10,14 @@ import { linesCommand } from './linesCommand';
 import { topCommand } from './topCommand';
 import { traceCommand } from './traceCommand';
 import { USAGE, UsageError } from './usage';
+import { watchCommand } from './watchCommand';
 
 /** `gomem` entry point: parse, run, print; errors become a message and a non-zero exit. */
 async function main(argv: string[]): Promise<string> {
   // capture takes a TARGET, not a profile FILE, and options of its own.
   if (argv[0] === 'capture') return captureCommand(argv.slice(1));
+  // watch takes a TARGET and polls it until Ctrl-C or until it goes away.
+  if (argv[0] === 'watch') return watchCommand(argv.slice(1));
   // escape takes a DIR (default .) and runs go.
   if (argv[0] === 'escape') return escapeCommand(argv.slice(1));
   // gctrace takes a text log, not a profile.

@@ -25,6 +25,14 @@ Usage:
       for a delta profile (values may be negative). --gc runs a GC before a heap
       capture. Writes FILE, or <kind>-<target>-<timestamp>.pb.gz (.trace) in the
       current directory, and prints the path written.
+  gomem watch TARGET [--interval S] [--heap-growth P] [--window S] [--gc-pause MS] [--goroutines N] [--snapshot-dir D | --no-snapshot]
+      Polls a running program's runtime numbers every S seconds (default 5): heap in
+      use, allocation rate, GC count, worst GC pause, goroutines, one line per poll.
+      Warns once per breach of a threshold (heap growth of P% within the window,
+      default 50% in 60 s; a GC pause over MS, default 10; more than N goroutines,
+      default 10000; 0 turns one off) and saves heap and goroutine profiles of that
+      moment into D (default: the current directory). TARGET as for capture. Ctrl-C
+      ends it (status 0); a target that goes away ends it with status 1.
   gomem escape [DIR] [--module] [--json] [--profile FILE] [--kinds K,…|all] [--no-tests]
       The compiler's escape analysis (go test -c -gcflags=-m=2 -json) of the package in
       DIR (default .), or with --module of every package of its module: moved to heap,

@@ -45,7 +45,8 @@ export function capture(kind: CaptureKind, delta = false) {
     };
 }
 
-async function chooseTarget(ctx: Ctx, arg: TargetArg | undefined, title: string): Promise<CaptureTarget | undefined> {
+/** The target a command argument names, else the quick pick of debug sessions, processes and URLs. */
+export async function chooseTarget(ctx: Ctx, arg: TargetArg | undefined, title: string): Promise<CaptureTarget | undefined> {
   if (arg === undefined) return pickTarget(ctx, title);
   try {
     return targetFromArg(arg, ctx.goSessions);

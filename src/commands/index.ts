@@ -24,6 +24,9 @@ import { toggleEscapes } from './toggleEscapes';
 import { highlightGcTrace } from './highlightGcTrace';
 import { showDebugGcTrace } from './showDebugGcTrace';
 import { summarizeGcTraceCommand } from './summarizeGcTrace';
+import { showMemoryMonitor } from './monitorShow';
+import { startMemoryMonitor } from './monitorStart';
+import { stopMemoryMonitor } from './monitorStop';
 
 /** Every command, by id (the same ids as package.json contributes.commands). */
 const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
@@ -58,6 +61,9 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.summarizeGcTrace': summarizeGcTraceCommand,
   'gomem.highlightGcTrace': highlightGcTrace,
   'gomem.showDebugGcTrace': showDebugGcTrace,
+  'gomem.startMemoryMonitor': startMemoryMonitor,
+  'gomem.stopMemoryMonitor': stopMemoryMonitor,
+  'gomem.showMemoryMonitor': showMemoryMonitor,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -17,6 +17,8 @@ export interface ChartSpec {
   stacked?: boolean;
   markers?: number[];
   formatValue: (v: number) => string;
+  /** Time-axis labels; default milliseconds since the start. */
+  formatTime?: (ns: number) => string;
 }
 
 const PAD = { left: 64, right: 12, top: 10, bottom: 22 };
@@ -84,6 +86,6 @@ function axes(ctx: CanvasRenderingContext2D, w: number, h: number, max: number, 
   ctx.textAlign = 'center';
   for (const f of [0, 0.25, 0.5, 0.75, 1]) {
     const xx = PAD.left + f * (w - PAD.left - PAD.right);
-    ctx.fillText(`${((spec.durationNs * f) / 1e6).toFixed(0)} ms`, xx, h - 6);
+    ctx.fillText(spec.formatTime ? spec.formatTime(spec.durationNs * f) : `${((spec.durationNs * f) / 1e6).toFixed(0)} ms`, xx, h - 6);
   }
 }
