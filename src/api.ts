@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CaptureEntry } from './capture/listCaptures';
 import type { GoSessionInfo } from './debug/sessionInfo';
 import type { DecorationSpec } from './core/view/lineDecorationSpec';
+import type { GoroutineComparison } from './core/goroutine/compare';
 import type { ProfilesState, ServerInfo } from './protocol/types';
 
 /**
@@ -18,4 +19,6 @@ export interface GomemApi {
   captures(): CaptureEntry[];
   /** The Go debug sessions gomem follows: the debuggee's PID, pause state and pprof endpoint once found. */
   goSessions(): GoSessionInfo[];
+  /** What the newest goroutine comparison panel shows (its title and rows), if one was opened. */
+  goroutineComparison(): { title: string; comparison: GoroutineComparison } | undefined;
 }

@@ -14,6 +14,7 @@ import { registerFlameEditor } from './webview/flameEditor';
 import { FlamePanels } from './webview/flamePanels';
 import { registerProfileEditor } from './webview/profileEditor';
 import { registerTraceEditor } from './webview/traceEditor';
+import { latestGoroutineComparison } from './webview/goroutinePanel';
 import type { GomemApi } from './api';
 import { ServerInfoRequest } from './protocol/lsp';
 import { sessionInfo } from './debug/sessionInfo';
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
     serverInfo: async () => c.client?.sendRequest(ServerInfoRequest, {}).catch(() => undefined),
     captures: () => [...(c.captures?.list ?? [])],
     goSessions: () => (c.goSessions?.list() ?? []).map(sessionInfo),
+    goroutineComparison: latestGoroutineComparison,
   };
 }
 

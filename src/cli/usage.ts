@@ -17,6 +17,13 @@ Usage:
       Summary of a Go 1.22+ execution trace: GC cycles, stop-the-world pauses,
       heap in use vs goal, goroutines, blocked time by reason (N rows per list).
       --json prints the whole summary (times in ns since the trace start).
+  gomem goroutines OLD NEW [MORE…] [--json] [--n N]
+      Which groups of goroutines grew between two or more goroutine profiles, each
+      a pprof file or the debug=1 / debug=2 text of /debug/pprof/goroutine (or
+      goroutineleak): count per snapshot, delta, top frame and creation site (the
+      "created by" go statement from debug=2, else the goroutine's entry frame).
+      --json prints {"snapshots","rows":[{"frames","creation","state","wait",
+      "counts","delta","status"}],"groupedBy","totalDelta"}, every group.
   gomem capture TARGET --kind heap|allocs|goroutine|cpu|block|mutex|trace [--seconds N] [--gc] [-o FILE]
       Fetches a profile or execution trace from a program serving net/http/pprof.
       TARGET is a URL (localhost:6060, https://host/debug/pprof/) or a PID whose

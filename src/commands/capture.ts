@@ -22,6 +22,7 @@ const TITLES: Record<CaptureKind, string> = {
   block: 'Capture Block Profile',
   mutex: 'Capture Mutex Profile',
   trace: 'Capture Execution Trace',
+  goroutineleak: 'Capture Goroutine Leak Profile',
 };
 
 /**
@@ -45,7 +46,8 @@ export function capture(kind: CaptureKind, delta = false) {
     };
 }
 
-async function chooseTarget(ctx: Ctx, arg: TargetArg | undefined, title: string): Promise<CaptureTarget | undefined> {
+/** The target given as an argument, else the one the user picks; undefined (with the error shown) when there is none. */
+export async function chooseTarget(ctx: Ctx, arg: TargetArg | undefined, title: string): Promise<CaptureTarget | undefined> {
   if (arg === undefined) return pickTarget(ctx, title);
   try {
     return targetFromArg(arg, ctx.goSessions);
