@@ -35,28 +35,42 @@ function render(title: string, c: GoroutineComparison): void {
   header.append(
     el('h1', '', title),
     el('p', 'muted', `${totals} goroutines (${signed(c.totalDelta)}) · ${grew} of ${c.rows.length} groups grew · grouped by ${c.groupedBy === 'stack' ? 'stack' : 'stack, wait state and creator'}`),
+    snapshotList(c),
   );
   app.replaceChildren(header, table(c));
+}
+
+/** The snapshots, numbered as the count columns are. */
+function snapshotList(c: GoroutineComparison): HTMLElement {
+  const list = el('ol', 'snapshots muted');
+  for (const s of c.snapshots) list.append(el('li', '', `${s.name} — ${s.source} ${s.profile} profile, ${s.total} goroutines`));
+  return list;
 }
 
 function table(c: GoroutineComparison): HTMLElement {
   const t = el('table', 'groups');
   const head = el('tr');
-  for (const s of c.snapshots) head.append(th(s.name, `${s.source} ${s.profile} profile, ${s.total} goroutines`));
-  head.append(th('Δ'), th('state'), th('top frames'), th('creation site'));
+  head.append(th('Δ', 'last count minus first'));
+  c.snapshots.forEach((s, i) => head.append(th(`#${i + 1}`, s.name)));
+  // Only debug=2 knows states: no empty column for the other forms.
+  const withState = c.rows.some((r) => r.state || r.labels);
+  if (withState) head.append(th('state'));
+  head.append(th('top frames'), th('creation site'));
   t.append(head);
-  for (const r of c.rows) t.append(row(r));
+  for (const r of c.rows) t.append(row(r, withState));
   return t;
 }
 
-function row(r: GrowthRow): HTMLElement {
+function row(r: GrowthRow, withState: boolean): HTMLElement {
   const tr = el('tr', `group ${r.status}`);
-  for (const n of r.counts) tr.append(el('td', 'num count', String(n)));
   tr.append(el('td', 'num delta', signed(r.delta)));
-  tr.append(el('td', 'state', [r.state, r.wait && r.wait !== '< 1 min' ? r.wait : undefined, r.labels].filter(Boolean).join(' · ')));
+  for (const n of r.counts) tr.append(el('td', 'num count', String(n)));
+  if (withState) tr.append(el('td', 'state', [r.state, r.wait && r.wait !== '< 1 min' ? r.wait : undefined, r.labels].filter(Boolean).join(' · ')));
   const frames = el('td', 'frames');
   const list = el('ol', 'frames');
   for (const f of r.frames.slice(0, TOP_FRAMES)) list.append(li(location(f)));
+  // A goroutine that has not started yet shows only runtime.goexit, which Go's text forms hide too.
+  if (!r.frames.length) list.append(li(el('span', 'muted', '(no frames: not started yet)')));
   if (r.frames.length > TOP_FRAMES) list.append(li(el('span', 'muted', `… ${r.frames.length - TOP_FRAMES} more`)));
   frames.append(list);
   const site = el('td', 'creation');
@@ -72,6 +86,8 @@ function location(f: GoroutineFrame): HTMLElement {
   const a = el('a', 'location', text);
   a.setAttribute('href', '#');
   a.title = `${f.file}:${f.line}`;
+  a.dataset.file = f.file;
+  a.dataset.line = String(f.line);
   a.addEventListener('click', (e) => {
     e.preventDefault();
     vscode.postMessage({ type: 'openLocation', file: f.file, line: f.line });

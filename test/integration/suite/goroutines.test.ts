@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { GomemApi } from '../../../src/api';
+import type { GoroutineComparison } from '../../../src/core/goroutine/compare';
+import { startPprofServer, type PprofServer } from '../../support/fixtureServer';
+import { goAvailable } from '../../support/goTools';
+import { gomem, listed, skipOrFail, until, workspaceDir } from './captureSupport';
+import { requestScreenshot } from './screenshot';
+import { webviewAction } from './webviewAction';
+
+/**
+ * Goroutine growth in a real VS Code: the pprofserver fixture leaks one
+ * goroutine every 200 ms in parkOnTimer. "Compare Goroutines" captures two
+ * goroutine profiles a few seconds apart into .gomem/ and opens a panel with
+ * the leaking group first; run again without arguments it compares the
+ * target's latest two captures; a click on the creation site opens it.
+ */
+describe('goroutine growth', function () {
+  this.timeout(120_000);
+  let api: GomemApi;
+  let server: PprofServer;
+  let first: GoroutineComparison;
+
+  before(async function () {
+    if (!goAvailable()) return skipOrFail(this, 'go not found');
+    api = await gomem();
+    server = await startPprofServer({ leakEvery: '200ms' });
+    await until('a few leaked goroutines', async () => (await server.leaked()) >= 3);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    server?.stop();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Compare Goroutines with a target: two captures, the leaking group first', async () => {
+    const before = await server.leaked();
+    const cmp = await vscode.commands.executeCommand<GoroutineComparison>('gomem.compareGoroutines', { target: `127.0.0.1:${server.pprofPort}`, intervalSeconds: 2 });
+    const after = await server.leaked();
+    assert.ok(cmp, 'the command resolves with the comparison');
+    const top = cmp.rows[0];
+    assert.equal(top.frames[0].function, 'main.parkOnTimer');
+    assert.equal(top.status, 'grew');
+    // Each capture holds every goroutine leaked before it; the fixture counted them around the command.
+    assert.ok(top.counts[0] >= before && top.counts[1] <= after && top.counts[0] <= top.counts[1], `counts ${top.counts} within ${before}…${after}`);
+    assert.ok(top.delta >= 5, `2 s at one leak per 200 ms, got ${top.delta}`);
+    assert.equal(top.delta, top.counts[1] - top.counts[0]);
+    assert.deepEqual(api.goroutineComparison()?.comparison.rows[0], top, 'the panel shows what the command returned');
+    for (const s of cmp.snapshots) await listed(api, path.join(workspaceDir(), '.gomem', s.name));
+    await until('the goroutines panel', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('gomem.goroutines')));
+    first = cmp;
+  });
+
+  it('a click on the leaking group\'s creation site opens its line', async function () {
+    if (!first) this.skip();
+    const site = first.rows[0].creation!.frame;
+    const outcome = await until('the panel to render the creation-site link', async () => {
+      const o = await webviewAction(`goroutines-click-${Date.now()}`, { selector: `tr.group td.creation a.location[data-file="${site.file}"][data-line="${site.line}"]`, action: 'click' });
+      return o === undefined || o.ok ? (o ?? { ok: true }) : undefined;
+    });
+    assert.ok(outcome.ok);
+    const editor = await until(`${site.file} opened`, () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === site.file));
+    assert.equal(editor.selection.active.line + 1, site.line);
+    await requestScreenshot('goroutine-growth');
+  });
+
+  it('Compare Goroutines without arguments: the latest two captures of the target', async function () {
+    if (!first) this.skip();
+    const cmp = await vscode.commands.executeCommand<GoroutineComparison>('gomem.compareGoroutines');
+    assert.ok(cmp);
+    assert.deepEqual(cmp.snapshots.map((s) => s.name), first.snapshots.map((s) => s.name));
+    assert.deepEqual(cmp.rows[0].counts, first.rows[0].counts);
+  });
+});
