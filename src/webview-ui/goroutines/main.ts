@@ -69,8 +69,8 @@ function row(r: GrowthRow, withState: boolean): HTMLElement {
   const frames = el('td', 'frames');
   const list = el('ol', 'frames');
   for (const f of r.frames.slice(0, TOP_FRAMES)) list.append(li(location(f)));
-  // A goroutine that has not started yet shows only runtime.goexit, which Go's text forms hide too.
-  if (!r.frames.length) list.append(li(el('span', 'muted', '(no frames: not started yet)')));
+  // Only runtime.goexit on the stack: Go's text forms hide it, and so do we.
+  if (!r.frames.length) list.append(li(el('span', 'muted', '(no frames: only runtime.goexit)')));
   if (r.frames.length > TOP_FRAMES) list.append(li(el('span', 'muted', `… ${r.frames.length - TOP_FRAMES} more`)));
   frames.append(list);
   const site = el('td', 'creation');
