@@ -28,7 +28,7 @@ export async function startServer(extra: Record<string, Uint8Array> = {}): Promi
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     const body = extra[url.pathname];
     if (body) {
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(url.pathname)] ?? 'application/octet-stream', 'content-length': body.length });
       res.end(body);
       return;
     }
@@ -62,13 +62,13 @@ export function chromiumMissing(): string | false {
  * One Chromium and one page server for a test file (node:test before/after
  * hooks). `skip` says why the browser tests cannot run (no Chromium).
  */
-export function browserForFile(): { skip: string | false; open(opts?: PageOptions): Promise<FlamePage> } {
+export function browserForFile(extra: Record<string, Uint8Array> = {}): { skip: string | false; open(opts?: PageOptions): Promise<FlamePage> } {
   const skip = chromiumMissing();
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   before(async () => {
     if (skip) return;
-    server = await startServer();
+    server = await startServer(extra);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -79,6 +79,8 @@ export function browserForFile(): { skip: string | false; open(opts?: PageOption
 }
 
 export interface PageOptions {
+  /** The test page's path on the server (default the flame graph's). */
+  page?: string;
   theme?: 'dark' | 'light';
   dpr?: number;
   width?: number;
@@ -108,7 +110,7 @@ export async function openFlamePage(browser: Browser, base: string, opts: PageOp
     problems.push(`dialog: ${d.type()} ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${base}/test/webview/pages/flame.html${opts.theme === 'light' ? '?theme=light' : ''}`);
+  await page.goto(`${base}${opts.page ?? '/test/webview/pages/flame.html'}${opts.theme === 'light' ? '?theme=light' : ''}`);
   await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
   return { page, problems, close: () => context.close() };
 }

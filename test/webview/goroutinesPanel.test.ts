@@ -1,49 +1,31 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { compareSnapshots } from '../../src/core/goroutine/compare';
 import { parseDebug2 } from '../../src/core/goroutine/parseDebug2';
 import { readGoroutineSnapshot } from '../../src/core/goroutine/readSnapshot';
 import type { HostToGoroutines } from '../../src/protocol/goroutineView';
 import { zlibGunzip } from '../../src/node/zlibGunzip';
 import { goldenPath } from '../support/goTools';
-import { ARTIFACTS, chromiumMissing, launchChromium, startServer } from './flamePage';
+import { ARTIFACTS, browserForFile, ROOT } from './flamePage';
 
 /**
  * The goroutine growth panel in headless Chromium under the host's CSP:
  * real captures render with the growing group first; names that are markup
  * stay text; a creation-site link asks the host to open exactly that place.
  */
-const skip = chromiumMissing();
-let browser: Browser | undefined;
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The flame graph's test page (the host's CSP, the acquireVsCodeApi stand-in) with this panel's bundle and styles. */
+const PAGE = '/test/webview/pages/goroutines.html';
+const html = readFileSync(path.join(ROOT, 'test/webview/pages/flame.html'), 'utf8').replace('/media/flame.css', '/media/goroutines.css').replace('/dist/webview/flame.js', '/dist/webview/goroutines.js');
+const { skip, open } = browserForFile({ [PAGE]: new TextEncoder().encode(html) });
 
+/** The panel, given what the host sends after `ready`. */
 async function openPanel(init: HostToGoroutines) {
-  const context = await browser!.newContext({ viewport: { width: 1100, height: 700 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(`${server!.url}/test/webview/pages/goroutines.html`);
-  await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'ready'));
-  await page.evaluate((m) => window.postMessage(m, '*'), init as unknown as Record<string, unknown>);
-  await page.waitForSelector('table.groups');
-  return { page, problems, close: () => context.close() };
+  const p = await open({ page: PAGE, width: 1100, height: 700 });
+  await p.page.evaluate((m) => window.postMessage(m, '*'), init as unknown as Record<string, unknown>);
+  await p.page.waitForSelector('table.groups');
+  return p;
 }
 
 test('real captures: the growing group first, counts per snapshot, creation site linked', { skip }, async () => {

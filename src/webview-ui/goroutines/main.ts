@@ -1,6 +1,7 @@
 import type { GoroutineComparison, GrowthRow } from '../../core/goroutine/compare';
 import type { GoroutineFrame } from '../../core/goroutine/model';
 import type { GoroutinesToHost, HostToGoroutines } from '../../protocol/goroutineView';
+import { el, sourceLink } from '../dom';
 
 /**
  * The goroutine growth page: one row per group, the ones that grew most
@@ -83,16 +84,7 @@ function row(r: GrowthRow, withState: boolean): HTMLElement {
 function location(f: GoroutineFrame): HTMLElement {
   const text = f.file ? `${f.function} ${f.file.split('/').slice(-2).join('/')}:${f.line}` : f.function;
   if (!f.file || !localFiles[f.file]) return el('span', 'muted', text);
-  const a = el('a', 'location', text);
-  a.setAttribute('href', '#');
-  a.title = `${f.file}:${f.line}`;
-  a.dataset.file = f.file;
-  a.dataset.line = String(f.line);
-  a.addEventListener('click', (e) => {
-    e.preventDefault();
-    vscode.postMessage({ type: 'openLocation', file: f.file, line: f.line });
-  });
-  return a;
+  return sourceLink('location', text, f.file, f.line, () => vscode.postMessage({ type: 'openLocation', file: f.file, line: f.line }));
 }
 
 function th(text: string, title?: string): HTMLElement {
@@ -109,11 +101,4 @@ function li(child: HTMLElement): HTMLElement {
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }

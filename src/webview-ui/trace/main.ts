@@ -1,6 +1,7 @@
 import { formatShare, formatValue } from '../../core/format/units';
 import type { Frame, TraceSummary } from '../../core/trace/summary/model';
 import type { HostToTrace, TraceToHost } from '../../protocol/traceView';
+import { el, sourceLink } from '../dom';
 import { drawChart, type Series } from './chart';
 
 /**
@@ -140,16 +141,7 @@ function stackBlock(title: string, stack: Frame[], open = false): HTMLElement {
     const li = el('li');
     const text = `${f.func} ${f.file.split('/').slice(-2).join('/')}:${f.line}`;
     if (localFiles[f.file]) {
-      const a = el('a', 'frame', text);
-      a.setAttribute('href', '#');
-      a.title = `${f.file}:${f.line}`;
-      a.dataset.file = f.file;
-      a.dataset.line = String(f.line);
-      a.addEventListener('click', (e) => {
-        e.preventDefault();
-        vscode.postMessage({ type: 'openFrame', file: f.file, line: f.line });
-      });
-      li.append(a);
+      li.append(sourceLink('frame', text, f.file, f.line, () => vscode.postMessage({ type: 'openFrame', file: f.file, line: f.line })));
     } else li.append(el('span', 'muted', text));
     list.append(li);
   }
@@ -171,11 +163,4 @@ function section(title: string, ...children: HTMLElement[]): HTMLElement {
   const s = el('section');
   s.append(el('h2', '', title), ...children);
   return s;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
