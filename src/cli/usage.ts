@@ -24,13 +24,14 @@ Usage:
       "created by" go statement from debug=2, else the goroutine's entry frame).
       --json prints {"snapshots","rows":[{"frames","creation","state","wait",
       "counts","delta","status"}],"groupedBy","totalDelta"}, every group.
-  gomem capture TARGET --kind heap|allocs|goroutine|cpu|block|mutex|trace [--seconds N] [--gc] [-o FILE]
+  gomem capture TARGET --kind heap|allocs|goroutine|goroutineleak|cpu|block|mutex|trace [--seconds N] [--gc] [-o FILE]
       Fetches a profile or execution trace from a program serving net/http/pprof.
       TARGET is a URL (localhost:6060, https://host/debug/pprof/) or a PID whose
       listening ports are probed for /debug/pprof/. --seconds is the duration of
       cpu (default 30) and trace (default 1) captures; on the other kinds it asks
       for a delta profile (values may be negative). --gc runs a GC before a heap
-      capture. Writes FILE, or <kind>-<target>-<timestamp>.pb.gz (.trace) in the
+      capture. goroutineleak needs a Go 1.26+ program built with
+      GOEXPERIMENT=goroutineleakprofile. Writes FILE, or <kind>-<target>-<timestamp>.pb.gz (.trace) in the
       current directory, and prints the path written.
   gomem escape [DIR] [--module] [--json] [--profile FILE] [--kinds K,…|all] [--no-tests]
       The compiler's escape analysis (go test -c -gcflags=-m=2 -json) of the package in
