@@ -9,14 +9,25 @@ import { showGoroutineComparison } from '../webview/goroutinePanel';
  * "Go Memory: Compare Goroutine Files…": any two or more goroutine profiles
  * (proto, debug=1 or debug=2 text). From the Captured Profiles view: the two
  * selected, or the clicked one and a goroutine capture picked from the
- * list; from the palette: files chosen in a dialog. Paths may be passed
- * (oldest first), for keybindings and tests.
+ * list; from the Explorer: the selected files (one alone shows its groups);
+ * from the palette: files chosen in a dialog. Paths may be passed (oldest
+ * first), for keybindings and tests.
  */
 export function compareGoroutineFiles(ctx: Ctx) {
-  return async (arg?: CaptureEntry | string[], selected?: readonly CaptureEntry[]): Promise<GoroutineComparison | undefined> => {
-    const paths = Array.isArray(arg) ? arg : selected && selected.length > 1 ? oldestFirst(selected) : arg ? await withAnother(ctx, arg) : await chooseFiles();
+  return async (arg?: CaptureEntry | vscode.Uri | string[], selected?: readonly CaptureEntry[] | readonly vscode.Uri[]): Promise<GoroutineComparison | undefined> => {
+    const paths = arg instanceof vscode.Uri ? explorerPaths(arg, selected as readonly vscode.Uri[] | undefined) : Array.isArray(arg) ? arg : await fromCaptures(ctx, arg, selected as readonly CaptureEntry[] | undefined);
     return paths && paths.length > 0 ? showGoroutineComparison(ctx, paths) : undefined;
   };
+}
+
+/** The Explorer passes the clicked file and the whole selection; names sort by capture time. */
+function explorerPaths(clicked: vscode.Uri, selected: readonly vscode.Uri[] | undefined): string[] {
+  return (selected && selected.length > 1 ? selected : [clicked]).map((u) => u.fsPath).sort();
+}
+
+function fromCaptures(ctx: Ctx, entry: CaptureEntry | undefined, selected: readonly CaptureEntry[] | undefined): Promise<string[] | undefined> {
+  if (selected && selected.length > 1) return Promise.resolve(oldestFirst(selected));
+  return entry ? withAnother(ctx, entry) : chooseFiles();
 }
 
 function oldestFirst(entries: readonly CaptureEntry[]): string[] {

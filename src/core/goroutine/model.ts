@@ -60,12 +60,16 @@ export function stackKey(frames: readonly GoroutineFrame[]): string {
 
 /** Groups with equal keys merged (counts added), largest first, then by key for a stable order. */
 export function mergeGroups(groups: Iterable<GoroutineGroup>): GoroutineGroup[] {
-  const byKey = new Map<string, GoroutineGroup>();
+  // Counts are summed in place: a debug=2 dump has one group per goroutine, hundreds of thousands of them.
+  const byKey = new Map<string, { group: GoroutineGroup; count: number }>();
   for (const g of groups) {
     const seen = byKey.get(g.key);
-    byKey.set(g.key, seen ? { ...seen, count: seen.count + g.count } : g);
+    if (seen) seen.count += g.count;
+    else byKey.set(g.key, { group: g, count: g.count });
   }
-  return [...byKey.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...byKey.values()]
+    .map(({ group, count }) => (count === group.count ? group : { ...group, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export function snapshotOf(source: GoroutineSource, profile: string, groups: Iterable<GoroutineGroup>): GoroutineSnapshot {

@@ -7,36 +7,46 @@ import { GoroutineFormatError } from './errors';
  * time in proportion to its size and cannot hang.
  */
 export class TextLines {
-  private readonly lines: string[];
-  private next = 0;
+  /** Offset of the next line's first character; lines are cut on demand, so a 64 MB dump never exists as an array of lines. */
+  private pos = 0;
+  private line = 1;
+  private current: string | undefined;
+  private readonly end: number;
 
   constructor(
-    text: string,
+    private readonly text: string,
     readonly where: string,
   ) {
     // Go ends every line it prints with \n: a missing last one means the dump was cut off.
     if (text.length && !text.endsWith('\n')) throw new GoroutineFormatError('the last line is incomplete: the profile is truncated', where);
-    this.lines = text.split('\n');
-    if (this.lines.length && this.lines[this.lines.length - 1] === '') this.lines.pop();
-    for (let i = 0; i < this.lines.length; i++) if (this.lines[i].endsWith('\r')) this.lines[i] = this.lines[i].slice(0, -1);
+    this.end = text.length;
   }
 
   get done(): boolean {
-    return this.next >= this.lines.length;
+    return this.pos >= this.end;
   }
 
   /** 1-based number of the line peek() would return. */
   get lineNumber(): number {
-    return this.next + 1;
+    return this.line;
   }
 
   peek(): string | undefined {
-    return this.lines[this.next];
+    if (this.current === undefined && !this.done) {
+      const nl = this.text.indexOf('\n', this.pos);
+      const stop = nl > 0 && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl; // \r\n
+      this.current = this.text.slice(this.pos, stop);
+    }
+    return this.current;
   }
 
   take(): string {
-    if (this.done) throw this.fail('unexpected end of input: the profile is truncated');
-    return this.lines[this.next++];
+    const line = this.peek();
+    if (line === undefined) throw this.fail('unexpected end of input: the profile is truncated');
+    this.pos = this.text.indexOf('\n', this.pos) + 1;
+    this.line++;
+    this.current = undefined;
+    return line;
   }
 
   fail(what: string, line = this.lineNumber): GoroutineFormatError {

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GomemApi } from '../../../src/api';
 import type { GoroutineComparison } from '../../../src/core/goroutine/compare';
 import { startPprofServer, type PprofServer } from '../../support/fixtureServer';
-import { goAvailable } from '../../support/goTools';
+import { goAvailable, goldenPath } from '../../support/goTools';
 import { gomem, listed, skipOrFail, until, workspaceDir } from './captureSupport';
 import { requestScreenshot } from './screenshot';
 import { webviewAction } from './webviewAction';
@@ -72,5 +73,20 @@ describe('goroutine growth', function () {
     assert.ok(cmp);
     assert.deepEqual(cmp.snapshots.map((s) => s.name), first.snapshots.map((s) => s.name));
     assert.deepEqual(cmp.rows[0].counts, first.rows[0].counts);
+  });
+
+  it('Compare Goroutine Files… from the Explorer on one debug=2 dump: its groups, by state and creator', async function () {
+    const dump = path.join(workspaceDir(), 'goroutine-dump.txt');
+    fs.copyFileSync(goldenPath('goroutines/debug2.txt'), dump);
+    const uri = vscode.Uri.file(dump);
+    const cmp = await vscode.commands.executeCommand<GoroutineComparison>('gomem.compareGoroutineFiles', uri, [uri]);
+    assert.ok(cmp);
+    assert.deepEqual(cmp.snapshots.map((s) => [s.name, s.source]), [['goroutine-dump.txt', 'debug2']]);
+    assert.equal(cmp.groupedBy, 'stack+state');
+    const park = cmp.rows.find((r) => r.frames[0]?.function === 'main.parkOnTimer')!;
+    assert.equal(park.state, 'chan receive');
+    assert.equal(park.creation?.kind, 'created-by');
+    assert.equal(park.creation?.frame.function, 'main.leakOnTimer');
+    assert.equal(park.counts[0], fs.readFileSync(dump, 'utf8').match(/^main\.parkOnTimer\(/gm)!.length);
   });
 });
