@@ -6,6 +6,7 @@ import { targetFromArg, type CaptureTarget, type TargetArg } from '../capture/ca
 import { openCapture } from '../capture/openCapture';
 import { pickTarget } from '../capture/pickTarget';
 import { describeRequest, runCapture } from '../capture/runCapture';
+import { showGoroutineComparison } from '../webview/goroutinePanel';
 import type { Ctx } from '../ctx';
 import type { CaptureKind } from '../node/capture';
 
@@ -40,7 +41,9 @@ export function capture(kind: CaptureKind, delta = false) {
       if (!request) return undefined;
       const result = await runCapture(ctx, target, request);
       if (!result) return undefined;
-      await openCapture(ctx, result.file);
+      // Leaked goroutines are read as groups (stack, count, entry), not as a flame graph.
+      if (kind === 'goroutineleak') await showGoroutineComparison(ctx, [result.file]);
+      else await openCapture(ctx, result.file);
       void vscode.window.setStatusBarMessage(`gomem: ${describeRequest(request)} saved to ${result.file}`, 8_000);
       return result.file;
     };

@@ -28,28 +28,36 @@ export async function showGoroutineComparison(ctx: Ctx, paths: readonly string[]
   const panel = vscode.window.createWebviewPanel(GOROUTINES_VIEW_TYPE, title, vscode.ViewColumn.Beside, webviewOptions(ext));
   panel.webview.html = webviewHtml(panel.webview, ext, 'goroutines', title);
   const post = (m: HostToGoroutines) => void panel.webview.postMessage(m);
-  let result: GoroutineCompareResult | undefined;
-  let failure: string | undefined;
-  try {
-    if (!ctx.client) throw new Error('the gomem language server is not running');
-    result = await ctx.client.sendRequest(GoroutineCompareRequest, { paths: [...paths] });
-    latest = { title, comparison: result.comparison };
-  } catch (err) {
-    failure = `Could not compare ${names.join(', ')}: ${(err as Error).message}`;
-    void vscode.window.showErrorMessage(`gomem: ${failure}`);
-  }
+  // Listen before asking the server: the page may say "ready" before the answer arrives.
+  const answer = compare(ctx, paths, names);
   const sub = panel.webview.onDidReceiveMessage(async (raw) => {
     const m = parseGoroutinesMessage(raw);
+    const result = await answer;
     if (m?.type === 'ready') {
-      post(result ? { type: 'init', title, comparison: result.comparison, localFiles: result.localFiles } : { type: 'error', message: failure ?? 'no data' });
-    } else if (m?.type === 'openLocation' && result && holdsLocation(result.comparison, m.file, m.line)) {
+      post('error' in result ? { type: 'error', message: result.error } : { type: 'init', title, comparison: result.comparison, localFiles: result.localFiles });
+    } else if (m?.type === 'openLocation' && 'comparison' in result && holdsLocation(result.comparison, m.file, m.line)) {
       const local = result.localFiles[m.file];
       if (local) await openBeside(local, m.line, panel.viewColumn);
       else void vscode.window.showInformationMessage(`gomem: ${m.file} is not on this machine (see gomem.substitutePath).`);
     }
   });
   panel.onDidDispose(() => sub.dispose());
-  return result?.comparison;
+  const result = await answer;
+  if ('error' in result) return undefined;
+  latest = { title, comparison: result.comparison };
+  return result.comparison;
+}
+
+/** The server's comparison, or the error to show (also as a notification). */
+async function compare(ctx: Ctx, paths: readonly string[], names: readonly string[]): Promise<GoroutineCompareResult | { error: string }> {
+  try {
+    if (!ctx.client) throw new Error('the gomem language server is not running');
+    return await ctx.client.sendRequest(GoroutineCompareRequest, { paths: [...paths] });
+  } catch (err) {
+    const error = `Could not compare ${names.join(', ')}: ${(err as Error).message}`;
+    void vscode.window.showErrorMessage(`gomem: ${error}`);
+    return { error };
+  }
 }
 
 /** Only frames and creation sites of the comparison can be opened (the webview asks, the host decides). */

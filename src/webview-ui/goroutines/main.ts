@@ -30,15 +30,15 @@ window.addEventListener('message', (e: MessageEvent<HostToGoroutines>) => {
 vscode.postMessage({ type: 'ready' });
 
 function render(title: string, c: GoroutineComparison): void {
-  const grew = c.rows.filter((r) => r.delta > 0).length;
-  const totals = c.snapshots.map((s) => String(s.total)).join(' → ');
   const header = el('header');
-  header.append(
-    el('h1', '', title),
-    el('p', 'muted', `${totals} goroutines (${signed(c.totalDelta)}) · ${grew} of ${c.rows.length} groups grew · grouped by ${c.groupedBy === 'stack' ? 'stack' : 'stack, wait state and creator'}`),
-    snapshotList(c),
-  );
+  header.append(el('h1', '', title), el('p', 'muted', `${summaryLine(c)} · grouped by ${c.groupedBy === 'stack' ? 'stack' : 'stack, wait state and creator'}`), snapshotList(c));
   app.replaceChildren(header, table(c));
+}
+
+function summaryLine(c: GoroutineComparison): string {
+  if (c.snapshots.length === 1) return `${c.snapshots[0].total} goroutines in ${c.rows.length} group${c.rows.length === 1 ? '' : 's'}`;
+  const grew = c.rows.filter((r) => r.delta > 0).length;
+  return `${c.snapshots.map((s) => String(s.total)).join(' → ')} goroutines (${signed(c.totalDelta)}) · ${grew} of ${c.rows.length} groups grew`;
 }
 
 /** The snapshots, numbered as the count columns are. */
@@ -51,20 +51,22 @@ function snapshotList(c: GoroutineComparison): HTMLElement {
 function table(c: GoroutineComparison): HTMLElement {
   const t = el('table', 'groups');
   const head = el('tr');
-  head.append(th('Δ', 'last count minus first'));
+  // One snapshot has nothing to grow from: no delta column.
+  const several = c.snapshots.length > 1;
+  if (several) head.append(th('Δ', 'last count minus first'));
   c.snapshots.forEach((s, i) => head.append(th(`#${i + 1}`, s.name)));
   // Only debug=2 knows states: no empty column for the other forms.
   const withState = c.rows.some((r) => r.state || r.labels);
   if (withState) head.append(th('state'));
   head.append(th('top frames'), th('creation site'));
   t.append(head);
-  for (const r of c.rows) t.append(row(r, withState));
+  for (const r of c.rows) t.append(row(r, several, withState));
   return t;
 }
 
-function row(r: GrowthRow, withState: boolean): HTMLElement {
+function row(r: GrowthRow, several: boolean, withState: boolean): HTMLElement {
   const tr = el('tr', `group ${r.status}`);
-  tr.append(el('td', 'num delta', signed(r.delta)));
+  if (several) tr.append(el('td', 'num delta', signed(r.delta)));
   for (const n of r.counts) tr.append(el('td', 'num count', String(n)));
   if (withState) tr.append(el('td', 'state', [r.state, r.wait && r.wait !== '< 1 min' ? r.wait : undefined, r.labels].filter(Boolean).join(' · ')));
   const frames = el('td', 'frames');

@@ -56,23 +56,18 @@ describe('goroutine growth', function () {
 
   it('a click on the leaking group\'s creation site opens its line', async function () {
     if (!first) this.skip();
-    const site = first.rows[0].creation!.frame;
-    const outcome = await until('the panel to render the creation-site link', async () => {
-      const o = await webviewAction(`goroutines-click-${Date.now()}`, { selector: `tr.group td.creation a.location[data-file="${site.file}"][data-line="${site.line}"]`, action: 'click' });
-      return o === undefined || o.ok ? (o ?? { ok: true }) : undefined;
-    });
-    assert.ok(outcome.ok);
-    const editor = await until(`${site.file} opened`, () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === site.file));
-    assert.equal(editor.selection.active.line + 1, site.line);
+    await clickCreationSite(first);
     await requestScreenshot('goroutine-growth');
   });
 
   it('Compare Goroutines without arguments: the latest two captures of the target', async function () {
     if (!first) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const cmp = await vscode.commands.executeCommand<GoroutineComparison>('gomem.compareGoroutines');
     assert.ok(cmp);
     assert.deepEqual(cmp.snapshots.map((s) => s.name), first.snapshots.map((s) => s.name));
     assert.deepEqual(cmp.rows[0].counts, first.rows[0].counts);
+    await clickCreationSite(cmp); // the new panel rendered
   });
 
   it('Compare Goroutine Files… from the Explorer on one debug=2 dump: its groups, by state and creator', async function () {
@@ -89,4 +84,43 @@ describe('goroutine growth', function () {
     assert.equal(park.creation?.frame.function, 'main.leakOnTimer');
     assert.equal(park.counts[0], fs.readFileSync(dump, 'utf8').match(/^main\.parkOnTimer\(/gm)!.length);
   });
+
+  it('Capture Goroutine Leak Profile: the leaked goroutines, shown as groups', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const leaky = await startPprofServer({ leakEvery: '200ms', leakProfile: true });
+    try {
+      await until('a few leaked goroutines', async () => (await leaky.leaked()) >= 3);
+      const before = await leaky.leaked();
+      const file = await vscode.commands.executeCommand<string>('gomem.captureGoroutineLeak', { target: `127.0.0.1:${leaky.pprofPort}` });
+      const after = await leaky.leaked();
+      assert.ok(file);
+      assert.match(path.basename(file), /^goroutineleak-127\.0\.0\.1_\d+-\d{8}-\d{6}(-\d+)?\.pb\.gz$/);
+      assert.equal((await listed(api, file)).kind, 'goroutineleak');
+      const shown = await until('the leak panel', () => (api.goroutineComparison()?.comparison.snapshots[0].name === path.basename(file) ? api.goroutineComparison() : undefined));
+      const rows = shown.comparison.rows;
+      assert.equal(shown.comparison.snapshots[0].profile, 'goroutineleak');
+      assert.deepEqual(rows.map((r) => r.frames[0]?.function), ['main.parkOnTimer'], 'only the unreachable goroutines are leaked');
+      assert.ok(rows[0].counts[0] >= before - 1 && rows[0].counts[0] <= after, `${rows[0].counts[0]} within ${before}…${after}`);
+      // The panel drew that one group (a click on its count cell does nothing).
+      await until('the leak panel to render its group', async () => {
+        const o = await webviewAction(`goroutineleak-rendered-${Date.now()}`, { selector: 'table.groups tr.group td.count', action: 'click' });
+        return o === undefined || o.ok ? true : undefined;
+      });
+      await requestScreenshot('goroutine-leak');
+    } finally {
+      leaky.stop();
+    }
+  });
 });
+
+/** Clicks the top group's creation-site link in the (only) goroutines panel and waits for that line to open. */
+async function clickCreationSite(cmp: GoroutineComparison): Promise<void> {
+  const site = cmp.rows[0].creation!.frame;
+  const outcome = await until('the panel to render the creation-site link', async () => {
+    const o = await webviewAction(`goroutines-click-${Date.now()}`, { selector: `tr.group td.creation a.location[data-file="${site.file}"][data-line="${site.line}"]`, action: 'click' });
+    return o === undefined || o.ok ? (o ?? { ok: true }) : undefined;
+  });
+  assert.ok(outcome.ok);
+  const editor = await until(`${site.file} opened`, () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === site.file));
+  assert.equal(editor.selection.active.line + 1, site.line);
+}
