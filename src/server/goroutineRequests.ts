@@ -9,7 +9,7 @@ export function registerGoroutineRequests(conn: Connection, store: ProfileStore)
   conn.onRequest(GoroutineCompareRequest, async ({ paths }) => {
     const snaps = [];
     try {
-      for (const p of paths) snaps.push({ name: p.replace(/^.*[\\/]/, ''), snapshot: await loadGoroutineFile(store.absolute(p)) });
+      for (const p of paths) snaps.push({ name: p.replace(/^.*[\\/]/, ''), snapshot: await loadGoroutineFile(store.absolute(p), store.maxProfileBytes) });
     } catch (err) {
       throw new ResponseError(3, (err as Error).message);
     }

@@ -82,6 +82,13 @@ test('goroutineleak: debug=1 names the profile; debug=2 marks leaked goroutines 
   assert.deepEqual([...new Set(leaked.map((g) => g.frames[0].function))], ['main.parkOnTimer']);
 });
 
+test('a dump pasted with blank lines before it is still recognised', () => {
+  for (const name of ['debug1.txt', 'debug2.txt']) {
+    const s = readGoroutineSnapshot(new TextEncoder().encode(`\n\n${text(name)}`), name);
+    assert.equal(s.total, read(name).total, name);
+  }
+});
+
 test('debug=2 headers: every note goroutineheader can print', () => {
   assert.deepEqual(parseDebug2Header('goroutine 7 [chan receive, 12 minutes, locked to thread]:'), { id: 7, state: 'chan receive', minutes: 12, lockedToThread: true });
   assert.deepEqual(parseDebug2Header('goroutine 1 gp=0xc000002380 m=nil [select (no cases)]:'), { id: 1, state: 'select (no cases)', minutes: 0, lockedToThread: false });

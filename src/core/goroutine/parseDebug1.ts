@@ -21,8 +21,10 @@ export function isDebug1Text(head: string): boolean {
  */
 export function parseDebug1(text: string, where = 'goroutine profile'): GoroutineSnapshot {
   const lines = new TextLines(text, where);
+  while (lines.peek()?.trim() === '') lines.take();
+  const at = lines.lineNumber;
   const header = HEADER.exec(lines.take());
-  if (!header) throw lines.fail('not a debug=1 goroutine profile: expected "goroutine profile: total N"', 1);
+  if (!header) throw lines.fail('not a debug=1 goroutine profile: expected "goroutine profile: total N"', at);
   const total = Number(header[2]);
   const groups: GoroutineGroup[] = [];
   let counted = 0;

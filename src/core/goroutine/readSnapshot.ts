@@ -14,7 +14,8 @@ import { parseDebug2 } from './parseDebug2';
  */
 export function readGoroutineSnapshot(bytes: Uint8Array, where: string, decode: DecodeOptions = {}): GoroutineSnapshot {
   if (!bytes.length) throw new GoroutineFormatError('empty file', where);
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 64));
+  // A dump pasted from a crash log may start with blank lines; the parsers skip them.
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256)).trimStart();
   if (isDebug1Text(head)) return parseDebug1(decodeText(bytes, where), where);
   if (isDebug2Text(head)) return parseDebug2(decodeText(bytes, where), where);
   if (isGzip(bytes) || bytes[0] === 0x0a) return snapshotFromProfile(decodeProfile(bytes, { ...decode, source: where }), where);
