@@ -3,6 +3,7 @@ import type { CaptureEntry } from './capture/listCaptures';
 import type { GoSessionInfo } from './debug/sessionInfo';
 import type { DecorationSpec } from './core/view/lineDecorationSpec';
 import type { MonitorInfo } from './protocol/monitor';
+import type { GoroutineComparison } from './core/goroutine/compare';
 import type { ProfilesState, ServerInfo } from './protocol/types';
 
 /**
@@ -23,4 +24,6 @@ export interface GomemApi {
   gcTrace(sessionId: string): { cycles: number; forced: number; worstMs: number } | undefined;
   /** The memory monitor: its status-bar item as drawn, points, breaches and snapshots; undefined before one started. */
   monitor(): MonitorInfo | undefined;
+  /** What the newest goroutine comparison panel shows (its title and rows), if one was opened. */
+  goroutineComparison(): { title: string; comparison: GoroutineComparison } | undefined;
 }

@@ -17,6 +17,7 @@ import { registerFlameEditor } from './webview/flameEditor';
 import { FlamePanels } from './webview/flamePanels';
 import { registerProfileEditor } from './webview/profileEditor';
 import { registerTraceEditor } from './webview/traceEditor';
+import { latestGoroutineComparison } from './webview/goroutinePanel';
 import type { GomemApi } from './api';
 import { ServerInfoRequest } from './protocol/lsp';
 import { sessionInfo } from './debug/sessionInfo';
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
       return s && { cycles: s.cycles, forced: s.forced, worstMs: s.worstMs };
     },
     monitor: () => c.monitor?.info(),
+    goroutineComparison: latestGoroutineComparison,
   };
 }
 

@@ -12,7 +12,7 @@ export interface CaptureName {
   readonly trace: boolean;
 }
 
-const KINDS = 'heap|allocs|goroutine|cpu|block|mutex|trace';
+const KINDS = 'heap|allocs|goroutineleak|goroutine|cpu|block|mutex|trace';
 const NAME = new RegExp(`^((?:${KINDS})(?:-delta)?)-(.+)-(\\d{4})(\\d\\d)(\\d\\d)-(\\d\\d)(\\d\\d)(\\d\\d)(?:-\\d+)?(\\.pb\\.gz|\\.trace)$`);
 
 /** Profiles and traces, not the folder's `.gitignore` or a capture still being written (`.name.partial`). */

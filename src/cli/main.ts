@@ -6,6 +6,7 @@ import { loadProfileFile } from '../node/loadProfile';
 import { captureCommand } from './captureCommand';
 import { escapeCommand } from './escapeCommand';
 import { gctraceCommand } from './gctraceCommand';
+import { goroutinesCommand } from './goroutinesCommand';
 import { linesCommand } from './linesCommand';
 import { topCommand } from './topCommand';
 import { traceCommand } from './traceCommand';
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<string> {
   const { values, positionals } = parseCommandLine(argv);
   const [cmd, file, source] = positionals;
   if (values.help || !cmd) return USAGE;
+  if (cmd === 'goroutines') return goroutines(positionals.slice(1), values);
   if (!file) throw new UsageError(`${cmd} needs a ${cmd === 'trace' ? 'trace' : 'profile'} FILE`);
   const maxBytes = Number(process.env.GOMEM_MAX_PROFILE_BYTES) || DEFAULT_MAX_DECOMPRESSED;
   switch (cmd) {
@@ -60,6 +62,15 @@ async function main(argv: string[]): Promise<string> {
     default:
       throw new UsageError(`unknown command "${cmd}"`);
   }
+}
+
+/** `gomem goroutines OLD NEW [MORE…]`: two or more goroutine profiles, any form. */
+function goroutines(files: string[], values: { json?: boolean; n?: string }): Promise<string> {
+  if (files.length < 2) throw new UsageError('goroutines needs two or more goroutine profiles: OLD NEW [MORE…]');
+  const n = values.n === undefined ? undefined : Number(values.n);
+  if (n !== undefined && !(Number.isInteger(n) && n > 0)) throw new UsageError('--n takes a positive whole number');
+  const maxBytes = Number(process.env.GOMEM_MAX_PROFILE_BYTES) || DEFAULT_MAX_DECOMPRESSED;
+  return goroutinesCommand(files, { json: values.json ?? false, n, maxBytes });
 }
 
 function parseCommandLine(argv: string[]) {

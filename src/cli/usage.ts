@@ -17,13 +17,21 @@ Usage:
       Summary of a Go 1.22+ execution trace: GC cycles, stop-the-world pauses,
       heap in use vs goal, goroutines, blocked time by reason (N rows per list).
       --json prints the whole summary (times in ns since the trace start).
-  gomem capture TARGET --kind heap|allocs|goroutine|cpu|block|mutex|trace [--seconds N] [--gc] [-o FILE]
+  gomem goroutines OLD NEW [MORE…] [--json] [--n N]
+      Which groups of goroutines grew between two or more goroutine profiles, each
+      a pprof file or the debug=1 / debug=2 text of /debug/pprof/goroutine (or
+      goroutineleak): count per snapshot, delta, top frame and creation site (the
+      "created by" go statement from debug=2, else the goroutine's entry frame).
+      --json prints {"snapshots","rows":[{"frames","creation","state","wait",
+      "counts","delta","status"}],"groupedBy","totalDelta"}, every group.
+  gomem capture TARGET --kind heap|allocs|goroutine|goroutineleak|cpu|block|mutex|trace [--seconds N] [--gc] [-o FILE]
       Fetches a profile or execution trace from a program serving net/http/pprof.
       TARGET is a URL (localhost:6060, https://host/debug/pprof/) or a PID whose
       listening ports are probed for /debug/pprof/. --seconds is the duration of
       cpu (default 30) and trace (default 1) captures; on the other kinds it asks
       for a delta profile (values may be negative). --gc runs a GC before a heap
-      capture. Writes FILE, or <kind>-<target>-<timestamp>.pb.gz (.trace) in the
+      capture. goroutineleak needs a Go 1.26+ program built with
+      GOEXPERIMENT=goroutineleakprofile. Writes FILE, or <kind>-<target>-<timestamp>.pb.gz (.trace) in the
       current directory, and prints the path written.
   gomem watch TARGET [--interval S] [--heap-growth P] [--window S] [--gc-pause MS] [--goroutines N] [--snapshot-dir D | --no-snapshot]
       Polls a running program's runtime numbers every S seconds (default 5): heap in

@@ -6,6 +6,7 @@ import { targetFromArg, type CaptureTarget, type TargetArg } from '../capture/ca
 import { openCapture } from '../capture/openCapture';
 import { pickTarget } from '../capture/pickTarget';
 import { describeRequest, runCapture } from '../capture/runCapture';
+import { showGoroutineComparison } from '../webview/goroutinePanel';
 import type { Ctx } from '../ctx';
 import type { CaptureKind } from '../node/capture';
 
@@ -22,6 +23,7 @@ const TITLES: Record<CaptureKind, string> = {
   block: 'Capture Block Profile',
   mutex: 'Capture Mutex Profile',
   trace: 'Capture Execution Trace',
+  goroutineleak: 'Capture Goroutine Leak Profile',
 };
 
 /**
@@ -39,13 +41,15 @@ export function capture(kind: CaptureKind, delta = false) {
       if (!request) return undefined;
       const result = await runCapture(ctx, target, request);
       if (!result) return undefined;
-      await openCapture(ctx, result.file);
+      // Leaked goroutines are read as groups (stack, count, entry), not as a flame graph.
+      if (kind === 'goroutineleak') await showGoroutineComparison(ctx, [result.file]);
+      else await openCapture(ctx, result.file);
       void vscode.window.setStatusBarMessage(`gomem: ${describeRequest(request)} saved to ${result.file}`, 8_000);
       return result.file;
     };
 }
 
-/** The target a command argument names, else the quick pick of debug sessions, processes and URLs. */
+/** The target a command argument names, else the quick pick of debug sessions, processes and URLs; undefined (with the error shown) when there is none. */
 export async function chooseTarget(ctx: Ctx, arg: TargetArg | undefined, title: string): Promise<CaptureTarget | undefined> {
   if (arg === undefined) return pickTarget(ctx, title);
   try {

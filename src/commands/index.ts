@@ -11,6 +11,8 @@ import { profileTest } from './captureTest';
 import { analyzeModuleEscapes } from './analyzeModuleEscapes';
 import { closeProfile } from './closeProfile';
 import { compareProfiles } from './compareProfiles';
+import { compareGoroutineFiles } from './compareGoroutineFiles';
+import { compareGoroutines } from './compareGoroutines';
 import { openProfile } from './openProfile';
 import { openTraceSummary } from './openTraceSummary';
 import { restartServer } from './restartServer';
@@ -47,6 +49,9 @@ const COMMANDS: Record<string, (ctx: Ctx) => (...args: never[]) => unknown> = {
   'gomem.captureMutex': capture('mutex'),
   'gomem.captureTrace': capture('trace'),
   'gomem.captureHeapDelta': capture('heap', true),
+  'gomem.captureGoroutineLeak': capture('goroutineleak'),
+  'gomem.compareGoroutines': compareGoroutines,
+  'gomem.compareGoroutineFiles': compareGoroutineFiles,
   'gomem.profileTest': profileTest,
   'gomem.openCapture': openCaptureCommand,
   'gomem.revealCapture': revealCapture,

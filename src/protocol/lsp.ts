@@ -1,5 +1,6 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { FlameTreeParams, FlameTreeWire, FunctionsAtParams } from './flame';
+import type { GoroutineCompareParams, GoroutineCompareResult } from './goroutineView';
 import type { TraceSummaryParams, TraceSummaryResult } from './traceView';
 import type {
   EscapeChangedParams,
@@ -44,6 +45,7 @@ export const FlameTreeRequest = new RequestType<FlameTreeParams, FlameTreeWire, 
 export const FunctionsAtRequest = new RequestType<FunctionsAtParams, string[], void>('gomem/functionsAt');
 export const SetBaseRequest = new RequestType<SetBaseParams, ProfilesState, void>('gomem/setBase');
 export const TraceSummaryRequest = new RequestType<TraceSummaryParams, TraceSummaryResult, void>('gomem/traceSummary');
+export const GoroutineCompareRequest = new RequestType<GoroutineCompareParams, GoroutineCompareResult, void>('gomem/goroutineCompare');
 
 /** Server → client: loaded profiles, the active one or its sample type changed. */
 export const ProfilesChangedNotification = new NotificationType<ProfilesState>('gomem/profilesChanged');

@@ -18,6 +18,7 @@ import { registerEditorFeatures } from './editorFeatures';
 import { registerEscapeAnalysis } from './escapeRequests';
 import { registerFlameRequests } from './flameRequests';
 import { registerTraceRequests } from './traceRequests';
+import { registerGoroutineRequests } from './goroutineRequests';
 import { ProfileStore } from './profileStore';
 import { profileActions, registerProfileRequests, SERVER_VERSION } from './profileRequests';
 
@@ -103,5 +104,6 @@ registerProfileRequests(connection, store, profileActions(store, changed), chang
 registerEditorFeatures(connection, store, documents);
 registerFlameRequests(connection, store, documents);
 registerTraceRequests(connection, store);
+registerGoroutineRequests(connection, store);
 registerEscapeAnalysis(connection, store);
 connection.listen();

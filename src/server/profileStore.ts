@@ -24,6 +24,11 @@ export class ProfileStore {
   private baseDir: string | undefined;
 
   /** Loads (or reloads) a profile file and makes it active. */
+  /** The decompressed-size limit (gomem.maxProfileBytes), for other files the server reads. */
+  get maxProfileBytes(): number {
+    return this.maxBytes;
+  }
+
   /** Maps source paths as recorded (profiles, traces) to files on this machine. */
   sourceResolver(): Promise<SourceResolver> {
     return this.resolver();

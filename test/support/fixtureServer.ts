@@ -42,16 +42,27 @@ export interface PprofServer {
   readonly pprof6Port?: number;
   /** GET a control path of the fixture (`/grow?mb=2`, `/release`, `/leak?n=5`, `/burn?ms=500`). */
   control(pathAndQuery: string): Promise<void>;
+  /** How many goroutines `leakEvery` has leaked so far (the fixture's /leaked). */
+  leaked(): Promise<number>;
   stop(): void;
 }
 
 const running = new Set<ChildProcess>();
-let binary: Promise<string> | undefined;
+const binaries = new Map<string, Promise<string>>();
+
+export interface PprofServerOptions {
+  ipv6?: boolean;
+  /** Leak one goroutine (parkOnTimer) this often, e.g. `200ms`. */
+  leakEvery?: string;
+  /** Build with GOEXPERIMENT=goroutineleakprofile, so /debug/pprof/goroutineleak is served (Go 1.26+). */
+  leakProfile?: boolean;
+}
 
 /** Builds (once) and starts the fixture; resolves when it has printed "ready". */
-export async function startPprofServer(opts: { ipv6?: boolean } = {}): Promise<PprofServer> {
-  const bin = await buildPprofServer();
-  const child = spawn(bin, opts.ipv6 ? ['-ipv6'] : [], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startPprofServer(opts: PprofServerOptions = {}): Promise<PprofServer> {
+  const bin = await buildPprofServer(opts.leakProfile ? 'goroutineleakprofile' : '');
+  const args = [...(opts.ipv6 ? ['-ipv6'] : []), ...(opts.leakEvery ? ['-leak-every', opts.leakEvery] : [])];
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   running.add(child);
   child.on('exit', () => running.delete(child));
   const lines = await readUntilReady(child);
@@ -69,6 +80,7 @@ export async function startPprofServer(opts: { ipv6?: boolean } = {}): Promise<P
     otherPort: port('other')!,
     pprof6Port: port('pprof6'),
     control: (p) => getText(`${baseUrl}${p}`).then(() => undefined),
+    leaked: () => getText(`${baseUrl}/leaked`).then((t) => Number(t.trim())),
     stop: () => {
       child.kill('SIGKILL');
       running.delete(child);
@@ -76,16 +88,18 @@ export async function startPprofServer(opts: { ipv6?: boolean } = {}): Promise<P
   };
 }
 
-/** The built fixture binary (memoised per test process). */
-export function buildPprofServer(): Promise<string> {
+/** The built fixture binary (memoised per test process and GOEXPERIMENT). */
+export function buildPprofServer(goexperiment = ''): Promise<string> {
+  let binary = binaries.get(goexperiment);
   if (!binary) {
     const out = path.join(captureTempDir('gomem-pprofserver-'), process.platform === 'win32' ? 'pprofserver.exe' : 'pprofserver');
     binary = new Promise((resolve, reject) => {
-      const env = { ...process.env, ...FIXTURE_GO_ENV };
+      const env = { ...process.env, ...FIXTURE_GO_ENV, ...(goexperiment ? { GOEXPERIMENT: goexperiment } : {}) };
       execFile(goBinary(), ['build', '-buildvcs=false', '-o', out, '.'], { cwd: fixtureDir('pprofserver'), env }, (err, _stdout, stderr) =>
         err ? reject(new Error(`building the pprofserver fixture failed: ${stderr || err.message}`)) : resolve(out),
       );
     });
+    binaries.set(goexperiment, binary);
   }
   return binary;
 }

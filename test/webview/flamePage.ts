@@ -79,6 +79,8 @@ export function browserForFile(extra: Record<string, Uint8Array> = {}): { skip: 
 }
 
 export interface PageOptions {
+  /** The test page's path on the server (default the flame graph's). */
+  page?: string;
   theme?: 'dark' | 'light';
   dpr?: number;
   width?: number;
@@ -108,7 +110,7 @@ export async function openFlamePage(browser: Browser, base: string, opts: PageOp
     problems.push(`dialog: ${d.type()} ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${base}/test/webview/pages/flame.html${opts.theme === 'light' ? '?theme=light' : ''}`);
+  await page.goto(`${base}${opts.page ?? '/test/webview/pages/flame.html'}${opts.theme === 'light' ? '?theme=light' : ''}`);
   await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
   return { page, problems, close: () => context.close() };
 }

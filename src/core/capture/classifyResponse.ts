@@ -33,11 +33,16 @@ export function classifyResponse(kind: CaptureKind, url: string, r: ResponseStar
     const where = r.location ? ` to ${r.location}` : '';
     return fail('http-status', `${url} redirected${where} (${statusLine(r)}); gomem does not follow redirects: capture from that URL instead`);
   }
+  if (kind === 'goroutineleak' && r.status === 404 && r.fromPprof) return fail('http-status', NO_LEAK_PROFILE(url));
   if (r.status < 200 || r.status >= 300) return fail('http-status', statusMessage(url, r));
   if (kind === 'trace' ? isTrace(r.head) : isPprof(r.head)) return { ok: true };
   const expected = kind === 'trace' ? 'an execution trace' : `a ${kind} profile`;
   return fail('not-a-profile', `expected ${expected} from ${url} but got ${describeBody(r.head, r.contentType)}`);
 }
+
+/** net/http/pprof answers 404 "Unknown profile" when the runtime has no goroutineleak profile. */
+const NO_LEAK_PROFILE = (url: string) =>
+  `${url}: this program does not serve the goroutineleak profile; it needs Go 1.26 or later and a build with GOEXPERIMENT=goroutineleakprofile`;
 
 function statusMessage(url: string, r: ResponseStart): string {
   const body = r.head.length ? `: ${bodyMessage(r.head, r.contentType)}` : '';

@@ -1,9 +1,10 @@
 import { CaptureError } from './errors';
 
 /** What can be captured from a net/http/pprof endpoint. */
-export type CaptureKind = 'heap' | 'allocs' | 'goroutine' | 'cpu' | 'block' | 'mutex' | 'trace';
+export type CaptureKind = 'heap' | 'allocs' | 'goroutine' | 'cpu' | 'block' | 'mutex' | 'trace' | 'goroutineleak';
 
-export const CAPTURE_KINDS: readonly CaptureKind[] = ['heap', 'allocs', 'goroutine', 'cpu', 'block', 'mutex', 'trace'];
+/** `goroutineleak` is served only by Go 1.26+ programs built with GOEXPERIMENT=goroutineleakprofile. */
+export const CAPTURE_KINDS: readonly CaptureKind[] = ['heap', 'allocs', 'goroutine', 'cpu', 'block', 'mutex', 'trace', 'goroutineleak'];
 
 /**
  * One capture. `seconds` is the duration of `cpu` and `trace` captures; on
@@ -25,6 +26,7 @@ const ENDPOINT: Record<CaptureKind, string> = {
   block: 'block',
   mutex: 'mutex',
   trace: 'trace',
+  goroutineleak: 'goroutineleak',
 };
 
 /** net/http/pprof's own defaults, made explicit so timeouts can include them. */

@@ -1,6 +1,7 @@
 import { formatShare, formatValue } from '../../core/format/units';
 import type { HostToOverview, OverviewData, OverviewToHost } from '../../protocol/overview';
 import type { TopRowsResult } from '../../protocol/types';
+import { el } from '../dom';
 
 /**
  * The profile overview page. Every string from the profile is set as text
@@ -82,9 +83,3 @@ function shortFile(f: string): string {
   return f.split('/').slice(-2).join('/');
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}

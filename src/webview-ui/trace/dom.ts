@@ -1,11 +1,7 @@
 /** DOM helpers shared by the trace and GC trace pages: every string is set as text, never parsed as HTML. */
+import { el } from '../dom';
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+export { el };
 
 /** A theme colour (CSS custom property) of the page. */
 export const css = (name: string) => getComputedStyle(document.body).getPropertyValue(name).trim();

@@ -1,6 +1,7 @@
 import { formatShare, formatValue } from '../../core/format/units';
 import type { Frame, TraceSummary } from '../../core/trace/summary/model';
 import type { HostToTrace, TraceToHost } from '../../protocol/traceView';
+import { sourceLink } from '../dom';
 import { drawChart, type Series } from './chart';
 import { card, css, el, legend, section } from './dom';
 
@@ -135,16 +136,7 @@ function stackBlock(title: string, stack: Frame[], open = false): HTMLElement {
     const li = el('li');
     const text = `${f.func} ${f.file.split('/').slice(-2).join('/')}:${f.line}`;
     if (localFiles[f.file]) {
-      const a = el('a', 'frame', text);
-      a.setAttribute('href', '#');
-      a.title = `${f.file}:${f.line}`;
-      a.dataset.file = f.file;
-      a.dataset.line = String(f.line);
-      a.addEventListener('click', (e) => {
-        e.preventDefault();
-        vscode.postMessage({ type: 'openFrame', file: f.file, line: f.line });
-      });
-      li.append(a);
+      li.append(sourceLink('frame', text, f.file, f.line, () => vscode.postMessage({ type: 'openFrame', file: f.file, line: f.line })));
     } else li.append(el('span', 'muted', text));
     list.append(li);
   }

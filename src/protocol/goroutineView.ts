@@ -1,0 +1,35 @@
+import type { GoroutineComparison } from '../core/goroutine/compare';
+
+/**
+ * The goroutine growth panel's data and messages. The comparison is computed
+ * in the language server from two or more goroutine profiles (any form);
+ * `localFiles` maps each frame's file as the profile names it to the file on
+ * this machine, when one was found.
+ */
+export interface GoroutineCompareParams {
+  /** Oldest first. */
+  paths: string[];
+}
+
+export interface GoroutineCompareResult {
+  comparison: GoroutineComparison;
+  localFiles: Record<string, string | null>;
+}
+
+export type HostToGoroutines =
+  | { type: 'init'; title: string; comparison: GoroutineComparison; localFiles: Record<string, string | null> }
+  | { type: 'error'; message: string };
+
+/** The panel may ask for one thing: open a location the comparison holds (the host checks it). */
+export type GoroutinesToHost = { type: 'ready' } | { type: 'openLocation'; file: string; line: number };
+
+export function parseGoroutinesMessage(m: unknown): GoroutinesToHost | undefined {
+  if (typeof m !== 'object' || m === null) return undefined;
+  const o = m as Record<string, unknown>;
+  if (o.type === 'ready') return { type: 'ready' };
+  const { file, line } = o;
+  if (o.type === 'openLocation' && typeof file === 'string' && file.length < 4096 && typeof line === 'number' && Number.isInteger(line) && line >= 0) {
+    return { type: 'openLocation', file, line };
+  }
+  return undefined;
+}
