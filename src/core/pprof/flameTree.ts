@@ -35,8 +35,7 @@ export function buildFlameTree(p: Profile, functions: Table<FunctionRow>): Flame
     b.addSelf(node, values, v0);
   }
   // Totals once at the end rather than an addition per type on every frame.
-  b.totalsFromSelf();
-  return b.finish(p.sampleTypes.map((t) => ({ type: t.type, unit: t.unit })), functionStrings(functions));
+  return b.finish(p.sampleTypes.map((t) => ({ type: t.type, unit: t.unit })), functionStrings(functions), { totalsFromSelf: true });
 }
 
 function allZero(values: Float64Array, at: number, n: number): boolean {
