@@ -13,7 +13,9 @@
 // tree is built in Node as the language server builds it (decode + tables +
 // buildFlameTree, unpruned) and handed to the webview's test page
 // (test/webview/pages/flame-bench.html: the host's CSP, no test summary) the way the
-// host does: window.postMessage({type:'init', tree}) with typed arrays.
+// host does: window.postMessage({type:'init', tree}) with typed arrays. The
+// server-side build is also timed as the server runs it, once per process
+// right after loading the profile: median of fresh child processes.
 //
 // The page times itself with performance.now(): the webview records User Timing
 // measures gomem-flame:first-paint (message handler entry → canvas drawn) and
@@ -61,12 +63,39 @@ function buildWebview() {
 }
 
 function nodeBundle() {
-  return require(bundleSources('flame-bench', [
+  const file = bundleSources('flame-bench', [
         "export { decodeProfile } from './src/core/pprof/decode';",
         "export { buildTables } from './src/core/pprof/tables';",
         "export { buildFlameTree } from './src/core/pprof/flameTree';",
         "export { zlibGunzip } from './src/node/zlibGunzip';",
-      ]));
+        "export { loadProfileFile } from './src/node/loadProfile';",
+      ]);
+  return Object.assign(require(file), { bundleFile: file });
+}
+
+/**
+ * buildFlameTree as the language server runs it: once, in a process that has
+ * just loaded the profile (cold code, the load's garbage around), each run in
+ * a fresh child; the median of `runs`. The in-process number above is one
+ * such run and swings widely.
+ */
+function serverTreeMs(bundleFile, file, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-tree', file, bundleFile], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tree child failed: ${r.stderr}`);
+    out.push(JSON.parse(r.stdout.trim().split('\n').pop()).treeMs);
+  }
+  return { median: median(out), min: Math.min(...out), max: Math.max(...out), runs };
+}
+
+async function childTree(file, bundleFile) {
+  const lib = require(bundleFile);
+  const profile = await lib.loadProfileFile(file);
+  const functions = lib.buildTables(profile).functions;
+  const t0 = performance.now();
+  lib.buildFlameTree(profile, functions);
+  process.stdout.write(`${JSON.stringify({ treeMs: performance.now() - t0 })}\n`);
 }
 
 /** The cached profile `name`: medium is shared with the other benchmarks; small is made here the same way. */
@@ -445,7 +474,8 @@ async function main() {
         `types ${t.sampleTypes.join(', ')}; ${(t.bin.length / 1e6).toFixed(0)} MB of columns)  ${file}`,
     );
     console.log(`  Node (language server side): decode + tables ${(t.nodeSeconds.decode * 1000).toFixed(0)} ms, buildFlameTree ${(t.nodeSeconds.tree * 1000).toFixed(0)} ms`);
-    return { name, file, ...t };
+    const server = serverTreeMs(lib.bundleFile, file, Math.max(3, runs));
+    return { name, file, ...t, server };
   });
   const ss = speedscopeDir && fs.existsSync(path.join(speedscopeDir, 'index.html'));
   if (speedscopeDir && !ss) console.log(`speedscope not found at ${speedscopeDir} (npm install --prefix /tmp/speedscope speedscope); skipping it`);
@@ -493,6 +523,8 @@ function report(p, g, s) {
   const nodeMs = (p.nodeSeconds.decode + p.nodeSeconds.tree) * 1000;
   const mark = (v, limit) => (v < limit ? 'PASS' : 'MISS');
   console.log(`${p.name}: ${n(p.nodes)} nodes (${(p.gzBytes / 1e6).toFixed(2)} MB profile), at most ${n(Math.max(...g.map((r) => r.maxFrames)))} frames drawn per redraw`);
+  const st = p.server;
+  console.log(`  server: buildFlameTree, fresh process  ${ms(st.median).padStart(10)}  [${mark(st.median, 300)} < 300 ms]   median of ${st.runs}, ${ms(st.min)}–${ms(st.max)}`);
   console.log(`  first paint after the data arrives      ${ms(first).padStart(10)}  [${mark(first, 100)} < 100 ms]   post → drawn ${ms(postToPaint)} (incl. structured clone), → next frame ${ms(postToFrame)}`);
   console.log(`  zoom redraw (median of ${all('zoom').length})            ${ms(zoom).padStart(10)}  [${mark(zoom, 16)} < 16 ms]    p95 ${ms(p95(all('zoom')))}; click → next frame ${ms(zoomLat)}`);
   console.log(`  search redraw (median of ${all('search').length})           ${ms(search).padStart(10)}  [${mark(search, 16)} < 16 ms]    p95 ${ms(p95(all('search')))}; keystroke → next frame ${ms(median(all('searchLat')))}`);
@@ -518,4 +550,5 @@ function report(p, g, s) {
   console.log('');
 }
 
-await main();
+if (argv[0] === '--child-tree') await childTree(argv[1], argv[2]);
+else await main();
