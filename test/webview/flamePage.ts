@@ -22,6 +22,20 @@ const SERVED = ['/dist/webview/', '/media/', '/test/webview/pages/'];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
 /** Serves the test page and the bundle from the repo (only those folders), plus extra in-memory files. */
+/**
+ * The flame graph's test page (the host's CSP, the acquireVsCodeApi
+ * stand-in) made into another panel's: its bundle and its styles, served at
+ * test/webview/pages/NAME.html. Pass the result to startServer or browserForFile.
+ */
+export function panelPage(name: string): Record<string, Uint8Array> {
+  const html = fs
+    .readFileSync(path.join(ROOT, 'test', 'webview', 'pages', 'flame.html'), 'utf8')
+    .replace('/media/flame.css', `/media/${name}.css`)
+    .replace('/dist/webview/flame.js', `/dist/webview/${name}.js`)
+    .replace(' data-test-summary', '');
+  return { [`/test/webview/pages/${name}.html`]: new TextEncoder().encode(html) };
+}
+
 export async function startServer(extra: Record<string, Uint8Array> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { parseGcTrace } from '../../src/core/gctrace/parseLog';
 import { summarizeGcTrace } from '../../src/core/gctrace/summary';
 import type { HostToGcTrace } from '../../src/protocol/gctraceView';
 import { goldenPath } from '../support/goTools';
-import { browserForFile, ROOT } from './flamePage';
+import { browserForFile, panelPage } from './flamePage';
 
 /**
  * The GC trace summary page in headless Chromium under the host's CSP, fed
@@ -17,8 +16,7 @@ import { browserForFile, ROOT } from './flamePage';
  */
 // The flame test page (the host's CSP, the acquireVsCodeApi stand-in, theme variables) with this page's bundle and styles.
 const PAGE = '/test/webview/pages/gctrace.html';
-const html = readFileSync(join(ROOT, 'test', 'webview', 'pages', 'flame.html'), 'utf8').replace('/media/flame.css', '/media/gctrace.css').replace('/dist/webview/flame.js', '/dist/webview/gctrace.js').replace(' data-test-summary', '');
-const { skip, browser, url } = browserForFile({ [PAGE]: new TextEncoder().encode(html) });
+const { skip, browser, url } = browserForFile(panelPage('gctrace'));
 
 const HOSTILE = '<img src=x onerror=alert(1)></script><script>alert(2)</script>';
 const text = readFileSync(goldenPath('gcchurn.gctrace'), 'utf8') + `\ngc 99 @${HOSTILE}\n`;

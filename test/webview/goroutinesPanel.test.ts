@@ -8,7 +8,7 @@ import { readGoroutineSnapshot } from '../../src/core/goroutine/readSnapshot';
 import type { HostToGoroutines } from '../../src/protocol/goroutineView';
 import { zlibGunzip } from '../../src/node/zlibGunzip';
 import { goldenPath } from '../support/goTools';
-import { ARTIFACTS, browserForFile, ROOT } from './flamePage';
+import { ARTIFACTS, browserForFile, panelPage } from './flamePage';
 
 /**
  * The goroutine growth panel in headless Chromium under the host's CSP:
@@ -17,8 +17,7 @@ import { ARTIFACTS, browserForFile, ROOT } from './flamePage';
  */
 /** The flame graph's test page (the host's CSP, the acquireVsCodeApi stand-in) with this panel's bundle and styles. */
 const PAGE = '/test/webview/pages/goroutines.html';
-const html = readFileSync(path.join(ROOT, 'test/webview/pages/flame.html'), 'utf8').replace('/media/flame.css', '/media/goroutines.css').replace('/dist/webview/flame.js', '/dist/webview/goroutines.js');
-const { skip, open } = browserForFile({ [PAGE]: new TextEncoder().encode(html) });
+const { skip, open } = browserForFile(panelPage('goroutines'));
 
 /** The panel, given what the host sends after `ready`. */
 async function openPanel(init: HostToGoroutines) {

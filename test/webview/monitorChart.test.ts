@@ -8,11 +8,11 @@ import type { HostToMonitor, MonitorView } from '../../src/protocol/monitor';
 import { until } from '../integration/suite/until';
 import { startPprofServer, type PprofServer } from '../support/fixtureServer';
 import { skipUnlessGo } from '../support/goTools';
-import { chromiumMissing, launchChromium, startServer } from './flamePage';
+import { chromiumMissing, launchChromium, panelPage, startServer } from './flamePage';
 
 /**
- * The live chart page in headless Chromium (test/webview/pages/monitor.html:
- * the host's CSP and a stand-in for acquireVsCodeApi), fed with points the
+ * The live chart page in headless Chromium (the flame test page made the
+ * monitor's by panelPage: the host's CSP and a stand-in for acquireVsCodeApi), fed with points the
  * real poller read from the pprofserver fixture while it grew its heap.
  */
 const skip = chromiumMissing() || skipUnlessGo();
@@ -23,7 +23,7 @@ let view: MonitorView;
 
 before(async () => {
   if (skip) return;
-  [pages, browser, fixture] = await Promise.all([startServer(), launchChromium(), startPprofServer()]);
+  [pages, browser, fixture] = await Promise.all([startServer(panelPage('monitor')), launchChromium(), startPprofServer()]);
   const m = new MemoryMonitor(endpointFromUrl(fixture.pprofUrl), { intervalMs: 200, thresholds: { heapGrowthPercent: 100, windowSeconds: 60, gcPauseMs: 0, goroutines: 0 } });
   void m.start();
   await until('two polls', () => m.series.points.length >= 2, 30_000);
