@@ -57,7 +57,10 @@ step('per-line view of examples/demo/main.go (gomem lines)');
 run(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lines', PROFILE, join(DEMO, 'main.go'), '--sample-type', 'alloc_space']);
 
 step('package the extension');
-run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '-o', 'gomem.vsix']);
+// npm run package: a production build, then vsce with the flags package.json keeps (relative
+// README links stay relative: the images ship in the .vsix and VS Code shows an installed
+// extension's README from its own folder; there is no public repository to point at).
+run('npm', ['run', 'package']);
 console.log(`
 Done. Install it with:   code --install-extension ${join(ROOT, 'gomem.vsix')}
 then open examples/demo in VS Code and run "Go Memory: Open Profile…" on
