@@ -1,11 +1,9 @@
 import { applyFilters, namesMatching } from '../../core/flame/derive';
-import { change, describeFrame } from '../../core/flame/describe';
+import { describeFrame } from '../../core/flame/describe';
 import { namePath, nodeByNamePath } from '../../core/flame/navigate';
 import { packageOf } from '../../core/flame/palette';
-import { matchedShare, matchNames, searchPattern } from '../../core/flame/search';
 import { inspectTree, type TreeShape } from '../../core/flame/shape';
 import { restoreViewState } from '../../core/flame/viewState';
-import { formatShare, formatValue } from '../../core/format/units';
 import type { FlameToHost, FlameTree, FlameViewState, HostToFlame } from '../../protocol/flame';
 import { h } from './dom';
 import { FlameView, type Marks, type ViewEvents } from './flameView';
@@ -15,6 +13,7 @@ import { FlameModel } from './model';
 import { Navbar } from './navbar';
 import { Paint } from './paint';
 import { SandwichPane } from './sandwichPane';
+import { SearchMarks } from './searchMarks';
 import { SelectionBar, type SelectionActions } from './selectionBar';
 import { TestSummary } from './summary';
 import { Toolbar } from './toolbar';
@@ -52,9 +51,7 @@ export class FlameApp {
   private readonly marks: Marks = { matched: null, highlighted: null };
   private undoStack: Snapshot[] = [];
   private zoomHistory: number[] = [];
-  private searchError = '';
-  private searchStatus = { query: '', text: '', pending: false };
-  private shareTimer = 0;
+  private readonly search: SearchMarks;
   private active: FlameView;
   private stateTimer = 0;
   private draws = 0;
@@ -103,6 +100,7 @@ export class FlameApp {
       open: () => this.openSelected(),
     };
     this.selection = new SelectionBar(this.actions);
+    this.search = new SearchMarks({ toolbar: this.toolbar, marks: this.marks, whole: (t) => this.whole(t), changed: () => this.writeSummary() });
     const events: ViewEvents = {
       zoom: (v, node) => this.zoomTo(v, node),
       open: (v, node) => this.open(v, node),
@@ -391,36 +389,9 @@ export class FlameApp {
     this.save(true);
   }
 
-  /**
-   * Marks the functions matching the search (a test per name, so the redraw
-   * is immediate) and then, in a task of its own, shows the matched share:
-   * that walks the tree, and a keystroke's redraw should not wait for it.
-   */
   private applySearch(): void {
     const s = this.view();
-    const main = this.main!;
-    const p = searchPattern(s.search);
-    this.searchError = p.error;
-    const matched = matchNames(main.tree.names, p);
-    if (matched) matched[this.source!.name[0]] = 0; // the root is not a function
-    this.marks.matched = matched;
-    this.toolbar.setSearch(s.search, this.searchError);
-    clearTimeout(this.shareTimer);
-    this.searchStatus = { query: s.search, text: '', pending: !!matched };
-    this.toolbar.setStatus('');
-    if (matched) this.shareTimer = window.setTimeout(() => this.showShare(main, matched, s.search), 0);
-  }
-
-  private showShare(main: FlameModel, matched: Uint8Array, query: string): void {
-    const t = this.view().sampleTypeIndex;
-    const share = matchedShare(main.tree, main.shape, matched, t);
-    const { unit } = main.tree.sampleTypes[t];
-    const whole = this.whole();
-    const value = main.tree.baseTotal ? change(share.baseTotal, share.total, unit) : `${formatValue(share.total, unit)} (${formatShare(share.total, whole) || '–'})`;
-    const text = share.frames ? `${share.frames} frames · ${value} of ${formatValue(whole, unit)}` : 'no match';
-    this.searchStatus = { query, text, pending: false };
-    this.toolbar.setStatus(text);
-    this.writeSummary();
+    this.search.apply(this.main!, s.search, s.sampleTypeIndex, this.source!.name[0]);
   }
 
   private highlight(functions: string[]): void {
@@ -430,10 +401,9 @@ export class FlameApp {
     this.redraw();
   }
 
-  /** The profile's total for the current sample type: what shares are "of". */
-  private whole(): number {
+  /** The profile's total for a sample type (the current one by default): what shares are "of". */
+  private whole(t = this.view().sampleTypeIndex): number {
     const src = this.source!;
-    const t = this.view().sampleTypeIndex;
     // With negative values (a delta profile) a share of the signed total means nothing: none is shown.
     this.negative[t] ??= hasNegative(src, t);
     return this.negative[t] ? 0 : src.total[t];
@@ -536,7 +506,7 @@ export class FlameApp {
       zoom: this.main.zoom,
       selected: this.active.model?.selected ?? -1,
       diff: !!this.main.tree.baseTotal,
-      search: { query: this.searchStatus.query, status: this.searchStatus.text, pending: this.searchStatus.pending, error: this.searchError },
+      search: { query: this.search.status.query, status: this.search.status.text, pending: this.search.status.pending, error: this.search.error },
       canvas: { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight, dpr: window.devicePixelRatio },
       main: this.state.sandwich ? [] : this.mainView.drawn(),
       callers: this.state.sandwich ? this.sandwich.callers.drawn() : [],
