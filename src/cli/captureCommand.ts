@@ -1,9 +1,9 @@
 import { basename, dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CaptureError } from '../core/capture/errors';
 import { CAPTURE_KINDS, captureSeconds, isCaptureKind, isTimed, validateRequest, type CaptureRequest } from '../core/capture/kinds';
 import { captureProfile } from '../node/capture/captureProfile';
 import { resolveTarget } from '../node/capture/resolveTarget';
+import { parseCommandArgs } from './commandArgs';
 import { UsageError } from './usage';
 
 /**
@@ -37,18 +37,10 @@ function parseCaptureArgs(argv: string[]): { target: string; request: CaptureReq
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        kind: { type: 'string' },
-        seconds: { type: 'string' },
-        gc: { type: 'boolean' },
-        output: { type: 'string', short: 'o' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  return parseCommandArgs(argv, {
+    kind: { type: 'string' },
+    seconds: { type: 'string' },
+    gc: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+  });
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compareFindings, type EscapeFinding } from '../core/escape/finding';
 import { DEFAULT_KINDS, ESCAPE_KINDS, isEscapeKind, type EscapeKind } from '../core/escape/kinds';
 import { measureInfo } from '../core/escape/profileMeasure';
@@ -13,6 +12,7 @@ import { goPaths } from '../node/goEnv';
 import { rootFor } from '../node/moduleRoot';
 import { loadProfile } from '../server/loadedProfile';
 import { renderTable } from './table';
+import { parseCommandArgs } from './commandArgs';
 import { UsageError } from './usage';
 
 /**
@@ -96,19 +96,11 @@ function parseKinds(arg: string | undefined): EscapeKind[] {
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        module: { type: 'boolean' },
-        json: { type: 'boolean' },
-        profile: { type: 'string' },
-        kinds: { type: 'string' },
-        'no-tests': { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  return parseCommandArgs(argv, {
+    module: { type: 'boolean' },
+    json: { type: 'boolean' },
+    profile: { type: 'string' },
+    kinds: { type: 'string' },
+    'no-tests': { type: 'boolean' },
+  });
 }

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { GcTraceError } from '../core/gctrace/errors';
 import { gcTraceJson } from '../core/gctrace/json';
 import type { GcCycle, GcTraceLog, GcTraceSummary } from '../core/gctrace/model';
 import { summarizeGcTrace } from '../core/gctrace/summary';
 import { readGcTraceFile } from '../node/gctraceFile';
 import { renderTable } from './table';
+import { parseCommandArgs } from './commandArgs';
 import { UsageError } from './usage';
 
 /** `gomem gctrace FILE [--json]`: the GC cycles of a GODEBUG=gctrace=1 log and their summary. */
@@ -14,12 +14,7 @@ export async function gctraceCommand(argv: string[]): Promise<string> {
 }
 
 function parseGctraceArgs(argv: string[]): { file: string; json: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' } });
   const [file, extra] = parsed.positionals;
   if (!file) throw new UsageError('gctrace needs a log FILE (a program\'s stderr with GODEBUG=gctrace=1)');
   if (extra) throw new UsageError(`gctrace takes one FILE, not "${extra}"`);

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { ProfileFormatError } from '../core/pprof/errors';
 import { DEFAULT_MAX_DECOMPRESSED } from '../core/pprof/gunzip';
 import { goPaths } from '../node/goEnv';
 import { loadProfileFile } from '../node/loadProfile';
+import { parseCommandArgs } from './commandArgs';
 import { captureCommand } from './captureCommand';
 import { escapeCommand } from './escapeCommand';
 import { gctraceCommand } from './gctraceCommand';
@@ -34,8 +34,7 @@ async function main(argv: string[]): Promise<string> {
       if (values.lines && values.functions) throw new UsageError('--lines and --functions exclude each other');
       const sort = values.sort ?? 'flat';
       if (sort !== 'flat' && sort !== 'cum') throw new UsageError('--sort takes flat or cum');
-      const n = values.n === undefined ? undefined : Number(values.n);
-      if (n !== undefined && !(Number.isInteger(n) && n >= 0)) throw new UsageError('--n takes a whole number');
+      const n = countOption(values.n, 0);
       const p = await loadProfileFile(file, maxBytes);
       return topCommand(p, file, {
         sampleType: values['sample-type'],
@@ -51,9 +50,7 @@ async function main(argv: string[]): Promise<string> {
       return linesCommand(p, source, values['sample-type'], await goPaths({ runGo: true }));
     }
     case 'trace': {
-      const n = values.n === undefined ? undefined : Number(values.n);
-      if (n !== undefined && !(Number.isInteger(n) && n > 0)) throw new UsageError('--n takes a positive whole number');
-      return traceCommand(file, { json: values.json ?? false, n });
+      return traceCommand(file, { json: values.json ?? false, n: countOption(values.n, 1) });
     }
     case 'types': {
       const p = await loadProfileFile(file, maxBytes);
@@ -67,31 +64,29 @@ async function main(argv: string[]): Promise<string> {
 /** `gomem goroutines OLD NEW [MORE…]`: two or more goroutine profiles, any form. */
 function goroutines(files: string[], values: { json?: boolean; n?: string }): Promise<string> {
   if (files.length < 2) throw new UsageError('goroutines needs two or more goroutine profiles: OLD NEW [MORE…]');
-  const n = values.n === undefined ? undefined : Number(values.n);
-  if (n !== undefined && !(Number.isInteger(n) && n > 0)) throw new UsageError('--n takes a positive whole number');
+  const n = countOption(values.n, 1);
   const maxBytes = Number(process.env.GOMEM_MAX_PROFILE_BYTES) || DEFAULT_MAX_DECOMPRESSED;
   return goroutinesCommand(files, { json: values.json ?? false, n, maxBytes });
 }
 
 function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'sample-type': { type: 'string' },
-        lines: { type: 'boolean' },
-        functions: { type: 'boolean' },
-        n: { type: 'string' },
-        sort: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    // parseArgs reports unknown or malformed options; that is a usage error.
-    throw new UsageError((err as Error).message);
-  }
+  return parseCommandArgs(argv, {
+    'sample-type': { type: 'string' },
+    lines: { type: 'boolean' },
+    functions: { type: 'boolean' },
+    n: { type: 'string' },
+    sort: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+}
+
+/** --n N: a count, at least `min`; undefined when not given. */
+function countOption(v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!(Number.isInteger(n) && n >= min)) throw new UsageError(min > 0 ? '--n takes a positive whole number' : '--n takes a whole number');
+  return n;
 }
 
 main(process.argv.slice(2)).then(
