@@ -10,6 +10,8 @@
  * same tree always draws the same way. A node is one function on one call
  * path (pprof's flame graph granularity).
  */
+import { isIndex, messageRecord } from './pageMessage';
+
 export interface FlameTree {
   sampleTypes: { type: string; unit: string }[];
   /** Function names and source files, referenced by index. */
@@ -65,8 +67,8 @@ export type FlameToHost =
 
 /** Validates a message from the webview; anything else is dropped. */
 export function parseFlameMessage(m: unknown): FlameToHost | undefined {
-  if (typeof m !== 'object' || m === null) return undefined;
-  const o = m as Record<string, unknown>;
+  const o = messageRecord(m);
+  if (!o) return undefined;
   switch (o.type) {
     case 'ready':
     case 'compare':
@@ -80,10 +82,6 @@ export function parseFlameMessage(m: unknown): FlameToHost | undefined {
     default:
       return undefined;
   }
-}
-
-function isIndex(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e8;
 }
 
 function isState(v: unknown): v is FlameViewState {

@@ -1,4 +1,5 @@
 import type { GcCycle, GcTraceSummary, MalformedLine } from '../core/gctrace/model';
+import { isLine, messageRecord } from './pageMessage';
 
 /**
  * The GC trace summary panel's messages. The host parses the log (it is
@@ -21,9 +22,8 @@ export type HostToGcTrace = ({ type: 'init' } & GcTraceViewData) | { type: 'erro
 export type GcTraceToHost = { type: 'ready' } | { type: 'revealLine'; line: number };
 
 export function parseGcTraceMessage(m: unknown): GcTraceToHost | undefined {
-  if (typeof m !== 'object' || m === null) return undefined;
-  const o = m as Record<string, unknown>;
-  if (o.type === 'ready') return { type: 'ready' };
-  if (o.type === 'revealLine' && Number.isInteger(o.line) && (o.line as number) >= 0) return { type: 'revealLine', line: o.line as number };
+  const o = messageRecord(m);
+  if (o?.type === 'ready') return { type: 'ready' };
+  if (o?.type === 'revealLine' && isLine(o.line)) return { type: 'revealLine', line: o.line };
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { GoroutineComparison } from '../core/goroutine/compare';
+import { messageRecord, sourcePlace } from './pageMessage';
 
 /**
  * The goroutine growth panel's data and messages. The comparison is computed
@@ -24,12 +25,8 @@ export type HostToGoroutines =
 export type GoroutinesToHost = { type: 'ready' } | { type: 'openLocation'; file: string; line: number };
 
 export function parseGoroutinesMessage(m: unknown): GoroutinesToHost | undefined {
-  if (typeof m !== 'object' || m === null) return undefined;
-  const o = m as Record<string, unknown>;
-  if (o.type === 'ready') return { type: 'ready' };
-  const { file, line } = o;
-  if (o.type === 'openLocation' && typeof file === 'string' && file.length < 4096 && typeof line === 'number' && Number.isInteger(line) && line >= 0) {
-    return { type: 'openLocation', file, line };
-  }
-  return undefined;
+  const o = messageRecord(m);
+  if (o?.type === 'ready') return { type: 'ready' };
+  const place = o?.type === 'openLocation' ? sourcePlace(o) : undefined;
+  return place && { type: 'openLocation', ...place };
 }

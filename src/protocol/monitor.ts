@@ -1,5 +1,6 @@
 import type { MonitorPoint } from '../core/monitor/sample';
 import type { Breach } from '../core/monitor/thresholds';
+import { messageRecord } from './pageMessage';
 
 /**
  * The live memory monitor's chart panel and the state gomem's API exposes.
@@ -25,7 +26,7 @@ export type HostToMonitor =
 export type MonitorToHost = { type: 'ready' };
 
 export function parseMonitorMessage(m: unknown): MonitorToHost | undefined {
-  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'ready' ? { type: 'ready' } : undefined;
+  return messageRecord(m)?.type === 'ready' ? { type: 'ready' } : undefined;
 }
 
 /** What `GomemApi.monitor()` reports: the status-bar item as drawn, and the monitor's numbers. */

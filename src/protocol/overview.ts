@@ -1,4 +1,5 @@
 import type { TopRowsResult } from './types';
+import { isIndex, messageRecord } from './pageMessage';
 
 /**
  * Messages between the profile overview webview and the extension host.
@@ -19,16 +20,12 @@ export type HostToOverview = { type: 'init'; data: OverviewData } | { type: 'err
 
 /** Validates a message from the webview; anything else is dropped. */
 export function parseOverviewMessage(m: unknown): OverviewToHost | undefined {
-  if (typeof m !== 'object' || m === null) return undefined;
-  const o = m as Record<string, unknown>;
+  const o = messageRecord(m);
+  if (!o) return undefined;
   if (o.type === 'ready') return { type: 'ready' };
   if (o.type === 'openRow' && (o.granularity === 'lines' || o.granularity === 'functions') && isIndex(o.index)) {
     return { type: 'openRow', granularity: o.granularity, index: o.index };
   }
   if (o.type === 'setSampleType' && isIndex(o.index)) return { type: 'setSampleType', index: o.index };
   return undefined;
-}
-
-function isIndex(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e6;
 }

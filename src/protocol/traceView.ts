@@ -1,4 +1,5 @@
 import type { TraceSummary } from '../core/trace/summary/model';
+import { messageRecord, sourcePlace } from './pageMessage';
 
 /**
  * The trace summary panel's data and messages. The summary is plain JSON
@@ -24,11 +25,8 @@ export type HostToTrace =
 export type TraceToHost = { type: 'ready' } | { type: 'openFrame'; file: string; line: number };
 
 export function parseTraceMessage(m: unknown): TraceToHost | undefined {
-  if (typeof m !== 'object' || m === null) return undefined;
-  const o = m as Record<string, unknown>;
-  if (o.type === 'ready') return { type: 'ready' };
-  if (o.type === 'openFrame' && typeof o.file === 'string' && o.file.length < 4096 && Number.isInteger(o.line) && (o.line as number) >= 0) {
-    return { type: 'openFrame', file: o.file, line: o.line as number };
-  }
-  return undefined;
+  const o = messageRecord(m);
+  if (o?.type === 'ready') return { type: 'ready' };
+  const place = o?.type === 'openFrame' ? sourcePlace(o) : undefined;
+  return place && { type: 'openFrame', ...place };
 }
