@@ -1,5 +1,6 @@
 import { applyFilters, namesMatching } from '../../core/flame/derive';
 import { describeFrame } from '../../core/flame/describe';
+import { FilterHistory, type FilterSnapshot } from '../../core/flame/filterHistory';
 import { namePath, nodeByNamePath } from '../../core/flame/navigate';
 import { packageOf } from '../../core/flame/palette';
 import { inspectTree, type TreeShape } from '../../core/flame/shape';
@@ -28,8 +29,6 @@ export interface HostPort {
   save(s: unknown): void;
 }
 
-/** Filter state that Undo restores. */
-type Snapshot = Pick<FlameViewState, 'focus' | 'ignored' | 'sandwich' | 'zoom'>;
 
 const HINT = 'Click: zoom · double-click or Ctrl/Cmd+click: open source · right-click: select';
 
@@ -49,7 +48,7 @@ export class FlameApp {
   private state: FlameViewState | null = null;
   private main: FlameModel | null = null;
   private readonly marks: Marks = { matched: null, highlighted: null };
-  private undoStack: Snapshot[] = [];
+  private readonly history = new FilterHistory();
   private zoomHistory: number[] = [];
   private readonly search: SearchMarks;
   private active: FlameView;
@@ -174,7 +173,7 @@ export class FlameApp {
     this.state = before
       ? restoreViewState(this.source, before.state, { sampleTypeIndex: m.state?.sampleTypeIndex })
       : restoreViewState(this.source, same ? saved : undefined, m.state);
-    this.undoStack = [];
+    this.history.clear();
     this.zoomHistory = [];
     this.paint.setNames(this.source.names);
     this.marks.highlighted = null;
@@ -239,7 +238,7 @@ export class FlameApp {
     // Frames moved: what was under the pointer is not any more.
     this.tooltip.hide();
     for (const m of [main, ...(s.sandwich ? this.sandwich.models() : [])]) m.hovered = -1;
-    this.navbar.render(main.tree, main.zoom, s, this.undoStack.length > 0);
+    this.navbar.render(main.tree, main.zoom, s, this.history.canUndo);
     this.renderSelection();
     const frames = s.sandwich ? this.sandwich.draw() : this.mainView.draw();
     performance.clearMeasures('gomem-flame:render');
@@ -336,20 +335,17 @@ export class FlameApp {
   }
 
   /** Applies a focus / ignore / sandwich change, remembering the previous one for Undo. */
-  private changeFilters(next: Partial<Snapshot>): void {
-    const s = this.view();
-    this.undoStack.push({ focus: s.focus, ignored: s.ignored, sandwich: s.sandwich, zoom: s.zoom });
-    if (this.undoStack.length > 100) this.undoStack.shift();
-    const treeChanged = next.focus !== undefined || next.ignored !== undefined;
-    this.applySnapshot({ focus: s.focus, ignored: s.ignored, sandwich: s.sandwich, zoom: treeChanged ? 0 : s.zoom, ...next }, treeChanged);
+  private changeFilters(next: Partial<FilterSnapshot>): void {
+    const { snap, treeChanged } = this.history.change(this.view(), next);
+    this.applySnapshot(snap, treeChanged);
   }
 
   private undo(): void {
-    const prev = this.undoStack.pop();
+    const prev = this.history.undo();
     if (prev) this.applySnapshot(prev, true);
   }
 
-  private applySnapshot(snap: Snapshot, treeChanged: boolean): void {
+  private applySnapshot(snap: FilterSnapshot, treeChanged: boolean): void {
     const s = this.view();
     Object.assign(s, snap);
     if (treeChanged) {
