@@ -26,13 +26,14 @@ export function linesCommand(p: Profile, source: string, sampleType: string | un
     exists: existsSync,
   });
   const values = new Map<number, { flat: number; cum: number }>();
+  const rowValues = tables.fileLines.valuesOf(type);
   for (const [file, lines] of byFile) {
     const local = resolveFile(file);
     if (!local || realpathSync(local) !== target) continue;
     for (const { line, row } of lines) {
       const v = values.get(line) ?? { flat: 0, cum: 0 };
-      v.flat += tables.fileLines.flat[row * tables.fileLines.types + type];
-      v.cum += tables.fileLines.cum[row * tables.fileLines.types + type];
+      v.flat += rowValues.flat[row];
+      v.cum += rowValues.cum[row];
       values.set(line, v);
     }
   }

@@ -19,10 +19,11 @@ export function codeLenses(lp: LoadedProfile, localFile: string, tracked: Tracke
   const total = lp.tables.totals[type];
   const toCurrent = currentLineOf(tracked);
   const lenses: CodeLens[] = [];
+  const v = t.valuesOf(type);
   t.rows.forEach((r, i) => {
     if (!names.has(r.file) || r.startLine <= 0) return;
-    const flat = t.flat[i * t.types + type];
-    const cum = t.cum[i * t.types + type];
+    const flat = v.flat[i];
+    const cum = v.cum[i];
     if (flat === 0 && cum === 0) return;
     const line = toCurrent(r.startLine - 1);
     if (line < 0) return;

@@ -64,9 +64,10 @@ function valuesAt(lp: LoadedProfile, localFile: string, line1: number): HoverVal
   const rows = (lp.byLocalFile.get(localFile) ?? []).filter((r) => r.line === line1);
   return lp.profile.sampleTypes.map((st, i) => {
     let flat = 0, cum = 0;
+    const v = t.valuesOf(i);
     for (const { row } of rows) {
-      flat += t.flat[row * t.types + i];
-      cum += t.cum[row * t.types + i];
+      flat += v.flat[row];
+      cum += v.cum[row];
     }
     return { type: st.type, unit: st.unit, flat, cum, total: lp.tables.totals[i] };
   });

@@ -53,13 +53,15 @@ function valuesByLine(lp: LoadedProfile, localFile: string, type: number, ct: nu
   const t = lp.tables.fileLines;
   const out = new Map<number, Values>();
   if (type < 0) return out;
+  const values = t.valuesOf(type);
+  const counts = ct >= 0 ? t.valuesOf(ct) : undefined;
   for (const { line, row } of rows) {
     const v = out.get(line - 1) ?? { flat: 0, cum: 0, flatCount: 0, cumCount: 0 };
-    v.flat += t.flat[row * t.types + type];
-    v.cum += t.cum[row * t.types + type];
-    if (ct >= 0) {
-      v.flatCount += t.flat[row * t.types + ct];
-      v.cumCount += t.cum[row * t.types + ct];
+    v.flat += values.flat[row];
+    v.cum += values.cum[row];
+    if (counts) {
+      v.flatCount += counts.flat[row];
+      v.cumCount += counts.cum[row];
     }
     if (v.flat !== 0 || v.cum !== 0) out.set(line - 1, v);
   }

@@ -43,6 +43,28 @@ export async function loadProfile(id: string, path: string, maxBytes: number, re
   return { id, path, profile, tables, byLocalFile, localPathOf, profileNamesOf, fileCount: byFile.size, sampleTypeIndex: profile.defaultSampleTypeIndex };
 }
 
+/**
+ * Computes the tables' values for every sample type in the background, one
+ * walk over the samples per macrotask (requests are served in between): the
+ * shown type first, then its count type, then the rest, so a sample-type
+ * switch or a first hover (which lists every type) finds them ready. Tables
+ * compute on first use anyway; this only moves the cost off the first
+ * request. Stops as soon as `alive()` is false (the profile was closed or
+ * reloaded).
+ */
+export function warmTables(lp: LoadedProfile, alive: () => boolean): void {
+  const types = lp.profile.sampleTypes.map((_, i) => i);
+  const order = [...new Set([lp.sampleTypeIndex, countTypeIndex(lp), ...types])].filter((t) => t >= 0);
+  const steps = order.flatMap((t) => [() => lp.tables.fileLines.valuesOf(t), () => lp.tables.functions.valuesOf(t)]);
+  const next = (): void => {
+    const step = steps.shift();
+    if (!step || !alive()) return;
+    step();
+    setImmediate(next);
+  };
+  setImmediate(next);
+}
+
 export function realPath(p: string): string {
   try {
     return existsSync(p) ? realpathSync(p) : p;

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { SourceResolver } from '../core/paths/resolveSource';
 import type { ProfilesState } from '../protocol/lsp';
-import { loadProfile, profileInfo, type LoadedProfile } from './loadedProfile';
+import { loadProfile, profileInfo, warmTables, type LoadedProfile } from './loadedProfile';
 
 /** The profiles the server holds: several at once, one of them active. */
 export class ProfileStore {
@@ -47,6 +47,7 @@ export class ProfileStore {
     const loaded = await loadProfile(id, path, this.maxBytes, await this.resolver());
     if (existing) loaded.sampleTypeIndex = Math.min(existing.sampleTypeIndex, loaded.profile.sampleTypes.length - 1);
     this.profiles.set(id, loaded);
+    warmTables(loaded, () => this.profiles.get(id) === loaded);
     if (activate || !this.activeId) this.activeId = id;
     return loaded;
   }

@@ -12,7 +12,10 @@
 //
 // Contenders, each run in its own child process (fresh heap, own peak RSS),
 // round-robin so machine noise spreads evenly; medians are reported:
-//   gomem          zlib gunzip + decodeProfile + buildTables (what opening a profile costs)
+//   gomem          streamed zlib gunzip + decode + per-line values of the default
+//                  sample type and its count type (what opening a profile shows)
+//   gomem-all      the same + every sample type for lines and functions (what the
+//                  server computes in the background after opening; informational)
 //   gomem phases   zlib gunzip alone, pako gunzip alone, decodeProfile on raw bytes
 //   go tool pprof  `go tool pprof -top -lines -nodefraction=0 FILE > /dev/null` (wall, /usr/bin/time -v RSS)
 //   pprof-format   Profile.decode(raw bytes)
@@ -79,6 +82,7 @@ function buildBundle() {
   return bundleSources('bench', [
         "export { decodeProfile } from './src/core/pprof/decode';",
         "export { buildTables } from './src/core/pprof/tables';",
+        "export { companionCountType } from './src/core/pprof/sampleTypes';",
         "export { pakoGunzip, DEFAULT_MAX_DECOMPRESSED } from './src/core/pprof/gunzip';",
         "export { zlibGunzip } from './src/node/zlibGunzip';",
         "export { loadProfileFile } from './src/node/loadProfile';",
@@ -107,6 +111,7 @@ function ensureProfile(name, bundle, regen) {
 function contenders(go) {
   const list = [
     { id: 'gomem', label: 'gomem: load file (streamed) + tables', mode: 'gomem' },
+    { id: 'gomemAll', label: '  … + every sample type, lines and functions', mode: 'gomem-all' },
     { id: 'zlib', label: '  gunzip alone (zlib)', mode: 'gunzip-zlib' },
     { id: 'pako', label: '  gunzip alone (pako)', mode: 'gunzip-pako' },
     { id: 'decode', label: '  decodeProfile alone (raw in)', mode: 'decode' },
@@ -234,7 +239,7 @@ function printTable({ p, runs, stats, baselineRSS }) {
     }
     const rssRatio = st.rss / p.rawBytes;
     rows.push([c.label, fmtS(st.seconds), `${fmtS(st.min)}–${fmtS(st.max)}`, mb(st.rss), `${rssRatio.toFixed(2)}×`, ratio, target, verdict]);
-    if (c.id === 'gomem') {
+    if (c.id === 'gomem' || c.id === 'gomemAll') {
       rows.push(['  of which loadProfileFile (read + inflate + decode)', fmtS(st.decodeSeconds), '', '', '', '', '', '']);
       rows.push(['  of which buildTables', fmtS(st.tablesSeconds), '', '', '', '', '', '']);
     }
@@ -284,7 +289,7 @@ async function child(mode, file, bundlePath) {
   const gomem = require(bundlePath);
   const zlib = await import('node:zlib');
   // gomem loads from the file as the product does (streamed); everyone else gets the bytes.
-  const gz = mode === 'gomem' ? undefined : fs.readFileSync(file);
+  const gz = mode === 'gomem' || mode === 'gomem-all' ? undefined : fs.readFileSync(file);
   const max = gomem.DEFAULT_MAX_DECOMPRESSED;
   let out = {};
   let t0, t1, t2;
@@ -308,11 +313,21 @@ async function child(mode, file, bundlePath) {
       out = { seconds: 0, gzBytes: gz.length };
       break;
     }
-    case 'gomem': {
+    case 'gomem':
+    case 'gomem-all': {
       t0 = performance.now();
       const p = await gomem.loadProfileFile(file);
       t1 = performance.now();
       const tables = gomem.buildTables(p);
+      // What opening a profile shows: per-line values of the default sample
+      // type and its count type (go tool pprof -top -lines computes one type).
+      // gomem-all also computes what the server fills in the background.
+      const shown = [p.defaultSampleTypeIndex, gomem.companionCountType(p.sampleTypes, p.defaultSampleTypeIndex)].filter((t) => t >= 0);
+      const types = mode === 'gomem' ? shown : p.sampleTypes.map((_, i) => i);
+      for (const t of types) {
+        tables.fileLines.valuesOf(t);
+        if (mode === 'gomem-all') tables.functions.valuesOf(t);
+      }
       t2 = performance.now();
       out = {
         seconds: (t2 - t0) / 1000,

@@ -249,5 +249,6 @@ export function functionValue(file: string, fn: string, type: string): { flat: n
   if (t < 0) throw new Error(`${file} has no sample type ${type} (has ${p.sampleTypes.map((s) => s.type).join(', ')})`);
   const { functions } = buildTables(p);
   const r = functions.rows.findIndex((row) => row.function === fn);
-  return r < 0 ? { flat: 0, cum: 0 } : { flat: functions.flat[r * functions.types + t], cum: functions.cum[r * functions.types + t] };
+  const v = functions.valuesOf(t);
+  return r < 0 ? { flat: 0, cum: 0 } : { flat: v.flat[r], cum: v.cum[r] };
 }

@@ -36,8 +36,7 @@ function summary(p: ReturnType<typeof decodeProfile>) {
     starts: Array.from(p.samples.locationStart),
     locations: p.locations.length,
     functions: p.functions.map((f) => f.name),
-    flat: Array.from(t.lines.flat),
-    cum: Array.from(t.lines.cum),
+    lineValues: p.sampleTypes.map((_, i) => t.lines.valuesOf(i)).map((v) => [Array.from(v.flat), Array.from(v.cum)]),
   };
 }
 

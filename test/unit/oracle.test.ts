@@ -77,3 +77,17 @@ test('the order of rows is pprof\'s order', () => {
   const mine = rankRows(buildTables(p).lines, i, { name: (r) => `${r.function} ${r.file}:${r.line}` }).map((r) => `${r.row.function} ${r.row.file}:${r.row.line}`);
   assert.deepEqual(mine, report.rows.map((r) => `${r.function} ${r.file}:${r.line}`));
 });
+
+test('values are computed per sample type on first use, kept, and an unknown type is refused', () => {
+  const p = decodeProfile(readFileSync(goldenPath('heap.pb.gz')), { gunzip: zlibGunzip });
+  const t = buildTables(p);
+  const first = t.fileLines.valuesOf(0);
+  assert.equal(t.fileLines.valuesOf(0), first, 'the second call returns the kept values');
+  // Every type on its own equals the sum the totals give: the leaf of every sample is one row.
+  p.sampleTypes.forEach((_, i) => {
+    const flat = t.lines.valuesOf(i).flat.reduce((a, b) => a + b, 0);
+    assert.equal(flat, t.totals[i], `flat of ${p.sampleTypes[i].type} sums to its total`);
+  });
+  assert.throws(() => t.lines.valuesOf(p.sampleTypes.length), RangeError);
+  assert.throws(() => t.lines.valuesOf(-1), RangeError);
+});

@@ -37,13 +37,15 @@ export function measureInfo(lp: MeasuredProfile | undefined): MeasureInfo | unde
 function sumLines(lp: MeasuredProfile, file: string, bytes: number, count: number): Map<number, LineMeasure> {
   const t = lp.tables.fileLines;
   const out = new Map<number, LineMeasure>();
+  const b = t.valuesOf(bytes);
+  const c = count >= 0 ? t.valuesOf(count) : undefined;
   for (const { line, row } of lp.byLocalFile.get(file) ?? []) {
-    const m = out.get(line) ?? { bytes: 0, cumBytes: 0, objects: count >= 0 ? 0 : undefined, cumObjects: count >= 0 ? 0 : undefined };
-    m.bytes += t.flat[row * t.types + bytes];
-    m.cumBytes += t.cum[row * t.types + bytes];
-    if (count >= 0) {
-      m.objects = (m.objects ?? 0) + t.flat[row * t.types + count];
-      m.cumObjects = (m.cumObjects ?? 0) + t.cum[row * t.types + count];
+    const m = out.get(line) ?? { bytes: 0, cumBytes: 0, objects: c ? 0 : undefined, cumObjects: c ? 0 : undefined };
+    m.bytes += b.flat[row];
+    m.cumBytes += b.cum[row];
+    if (c) {
+      m.objects = (m.objects ?? 0) + c.flat[row];
+      m.cumObjects = (m.cumObjects ?? 0) + c.cum[row];
     }
     out.set(line, m);
   }

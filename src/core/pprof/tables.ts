@@ -34,9 +34,10 @@ export function rankRows<K>(
   opts: { sort?: 'flat' | 'cum'; limit?: number; name?: (row: K) => string } = {},
 ): RankedRow<K>[] {
   const out: RankedRow<K>[] = [];
+  const v = t.valuesOf(type);
   for (let r = 0; r < t.rows.length; r++) {
-    const flat = t.flat[r * t.types + type];
-    const cum = t.cum[r * t.types + type];
+    const flat = v.flat[r];
+    const cum = v.cum[r];
     if (flat !== 0 || cum !== 0) out.push({ row: t.rows[r], flat, cum });
   }
   const key = opts.sort === 'cum' ? 'cum' : 'flat';
