@@ -89,11 +89,24 @@ const utf8 = new TextDecoder('utf-8');
 /** The whole message at once (the streaming form is WireStream in wireStream.ts). */
 export function readWireProfile(buf: Uint8Array): WireProfile {
   const p = emptyWireProfile(buf.length);
-  const r = Reader.create(buf) as WireReader;
-  r.inexact = 0;
+  const r = wireReader(buf);
   while (r.pos < buf.length) readTopLevelField(r, p, buf.length);
   p.inexactValues = r.inexact;
   return p;
+}
+
+/**
+ * A reader over a plain Uint8Array view of `buf`, always of one shape. Node
+ * hands out Buffers (zlib's chunks) and Uint8Arrays (joined chunks), and
+ * protobufjs's Reader.create picks a different reader class for each: the
+ * hot functions then saw two maps and were deoptimized and recompiled
+ * mid-load (--trace-deopt: "wrong map" in readSample, readPackedLocationIds
+ * and five more).
+ */
+export function wireReader(buf: Uint8Array): WireReader {
+  const r = new Reader(new Uint8Array(buf.buffer, buf.byteOffset, buf.length)) as WireReader;
+  r.inexact = 0;
+  return r;
 }
 
 /** Reads one field of the Profile message at r.pos; `end` bounds it. */
@@ -163,7 +176,7 @@ function messageEnd(r: WireReader, wt: number, what: string): number {
 }
 
 /** The hot path: one Sample, its packed ids and values read straight into columns. */
-function readSample(r: WireReader, end: number, s: WireSamples): void {
+export function readSample(r: WireReader, end: number, s: WireSamples): void {
   const buf = r.buf;
   let values = 0;
   while (r.pos < end) {

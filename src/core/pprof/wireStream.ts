@@ -1,7 +1,6 @@
-import { Reader } from 'protobufjs/minimal';
 import { ProfileFormatError } from './errors';
 import { concatBytes } from './gunzip';
-import { emptyWireProfile, readTopLevelField, type WireProfile, type WireReader } from './wire';
+import { emptyWireProfile, readSample, readTopLevelField, wireReader, type WireProfile, type WireReader } from './wire';
 
 /**
  * The Profile message decoded as its bytes arrive, so a caller that inflates
@@ -59,11 +58,20 @@ export class WireStream {
 
   /** Parses the complete fields at the start of `buf`; returns how many bytes they took. */
   private parse(buf: Uint8Array): number {
-    const r = Reader.create(buf) as WireReader;
-    r.inexact = 0;
+    const r = wireReader(buf);
+    buf = r.buf; // the same bytes as a plain Uint8Array, for the same reason
     let pos = 0;
     try {
       for (;;) {
+        const next = this.sampleAt(r, buf, pos);
+        if (next > 0) {
+          pos = next;
+          if (pos === buf.length) {
+            this.need = 0;
+            break;
+          }
+          continue;
+        }
         const end = fieldEnd(buf, pos);
         if (end < 0) {
           this.need = buf.length - pos - end - 1;
@@ -84,7 +92,39 @@ export class WireStream {
     this.inexact += r.inexact;
     return pos;
   }
+
+  /**
+   * The fast path for what nearly every field is, a Sample whose length
+   * takes 1–3 bytes and which is whole in `buf`: read at once, without
+   * fieldEnd's general parse nor readTopLevelField's dispatch (measured: 12%
+   * of a medium profile's load). Returns the field's end, or -1 to take the
+   * general path.
+   */
+  private sampleAt(r: WireReader, buf: Uint8Array, pos: number): number {
+    if (buf[pos] !== SAMPLE_TAG || pos + 4 > buf.length) return -1;
+    let at = pos + 1;
+    let b = buf[at++];
+    let len = b & 0x7f;
+    if (b >= 0x80) {
+      b = buf[at++];
+      len |= (b & 0x7f) << 7;
+      if (b >= 0x80) {
+        b = buf[at++];
+        len |= (b & 0x7f) << 14;
+        if (b >= 0x80) return -1;
+      }
+    }
+    const end = at + len;
+    if (end > buf.length) return -1;
+    r.pos = at;
+    readSample(r, end, this.profile.samples);
+    if (r.pos !== end) throw new ProfileFormatError('field length disagrees with its contents', 'profile', pos);
+    return end;
+  }
 }
+
+/** Profile.sample's tag (field 2, length-delimited): one byte. */
+const SAMPLE_TAG = 0x12;
 
 /**
  * End offset of the top-level field starting at `pos`, or, when `buf` ends
