@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import { decodeProfile } from '../../src/core/pprof/decode';
 import { mergeFlameTrees } from '../../src/core/pprof/flameDiff';
 import { pruneFlameTree } from '../../src/core/pprof/flamePrune';
-import { buildFlameTree } from '../../src/core/pprof/flameTree';
+import { buildFlameTree, compare } from '../../src/core/pprof/flameTree';
 import { buildTables } from '../../src/core/pprof/tables';
+import { StringTable, TreeBuilder } from '../../src/core/pprof/treeBuilder';
 import { zlibGunzip } from '../../src/node/zlibGunzip';
 import type { FlameTree } from '../../src/protocol/flame';
 import { join } from 'node:path';
@@ -98,3 +99,52 @@ test('a node\'s line is its line on the heaviest path (what a double-click opens
   // main.main's heaviest path (inuse_space, the heap default) goes through its work() call.
   assert.equal(t.line[mainMain], src.findIndex((l) => l.trim() === 'work()') + 1);
 });
+
+/**
+ * The flame tree by its definition: every sample walked root to leaf in
+ * profile order, a node per (parent, function) found through TreeBuilder, its
+ * line taken from the first heaviest sample. buildFlameTree sorts the stacks
+ * instead and must give the same columns.
+ */
+function treeByPaths(profileFile: string): FlameTree {
+  const p = decodeProfile(readFileSync(profileFile), { gunzip: zlibGunzip });
+  const { rows, frameKey, frameStart } = buildTables(p).functions;
+  const types = p.sampleTypes.length;
+  const frameLine = p.locations.flatMap((l) => l.lines.map((ln) => ln.line));
+  const b = new TreeBuilder(types);
+  const { values, locationStart, locations } = p.samples;
+  for (let s = 0; s < p.samples.count; s++) {
+    const v = values.subarray(s * types, (s + 1) * types);
+    if (v.every((x) => x === 0)) continue;
+    let node = 0;
+    b.addTotal(0, v, 0);
+    for (let i = locationStart[s + 1] - 1; i >= locationStart[s]; i--) {
+      for (let f = frameStart[locations[i] + 1] - 1; f >= frameStart[locations[i]]; f--) {
+        node = b.child(node, frameKey[f], frameLine[f], Math.abs(v[p.defaultSampleTypeIndex]));
+        b.addTotal(node, v, 0);
+      }
+    }
+    b.addSelf(node, v, 0);
+  }
+  const names = new StringTable('root');
+  const files = new StringTable('');
+  const name = rows.map((r) => names.id(r.function));
+  const file = rows.map((r) => files.id(r.file));
+  const rank = new Int32Array(rows.length);
+  rows.map((_, i) => i).sort((x, y) => compare(rows[x].function, rows[y].function)).forEach((row, r) => (rank[row] = r));
+  const sampleTypes = p.sampleTypes.map((t) => ({ type: t.type, unit: t.unit }));
+  return b.finish(sampleTypes, { names: names.strings, files: files.strings, name: (k) => name[k], file: (k) => file[k], rank: (k) => rank[k] });
+}
+
+for (const name of ['heap', 'allocs', 'goroutines/goroutine']) {
+  test(`${name}: the tree built from sorted stacks equals the tree walked sample by sample`, () => {
+    const file = goldenPath(`${name}.pb.gz`);
+    const p = decodeProfile(readFileSync(file), { gunzip: zlibGunzip });
+    const got = buildFlameTree(p, buildTables(p).functions);
+    const want = treeByPaths(file);
+    assert.deepEqual([got.names, got.files, got.sampleTypes], [want.names, want.files, want.sampleTypes]);
+    for (const col of ['parent', 'depth', 'name', 'file', 'line', 'total', 'self'] as const) {
+      assert.deepEqual(Array.from(got[col]), Array.from(want[col]), col);
+    }
+  });
+}

@@ -114,16 +114,8 @@ export class TreeBuilder {
     for (let t = 0; t < this.types; t++) col[node * this.types + t] += values[at + t];
   }
 
-  /**
-   * Reorders nodes into depth-first preorder with children sorted by name.
-   * With `totalsFromSelf`, each node's total becomes its self plus its
-   * children's totals, for trees whose samples were added as self at their
-   * leaf only: each sample then counts once on every node of its path,
-   * without an addition per frame. Summed after the reorder (children follow
-   * their parent in preorder: one backward pass), so only selves are moved.
-   * Values are integers, so the sums are exactly the per-frame ones.
-   */
-  finish(sampleTypes: FlameTree['sampleTypes'], strings: KeyStrings, opts: { totalsFromSelf?: boolean } = {}): FlameTree {
+  /** Reorders nodes into depth-first preorder with children sorted by name. */
+  finish(sampleTypes: FlameTree['sampleTypes'], strings: KeyStrings): FlameTree {
     const n = this.count;
     const types = this.types;
     const parent = this.parent.subarray(0, n);
@@ -159,8 +151,7 @@ export class TreeBuilder {
       }
     }
     permuteRows(self, tree.self, order, types);
-    if (opts.totalsFromSelf) sumTotals(tree, types);
-    else permuteRows(total, tree.total, order, types);
+    permuteRows(total, tree.total, order, types);
     if (baseTotal && tree.baseTotal) permuteRows(baseTotal, tree.baseTotal, order, types);
     if (baseSelf && tree.baseSelf) permuteRows(baseSelf, tree.baseSelf, order, types);
     return tree;
@@ -171,17 +162,6 @@ function resized<T extends Int32Array | Float64Array>(a: T, n: number): T {
   const b = (a instanceof Int32Array ? new Int32Array(n) : new Float64Array(n)) as T;
   b.set(a);
   return b;
-}
-
-/** total = self + children's totals, children after their parent (preorder). */
-function sumTotals(tree: FlameTree, types: number): void {
-  const { parent, total, self } = tree;
-  total.set(self);
-  for (let i = parent.length - 1; i > 0; i--) {
-    const to = parent[i] * types;
-    const from = i * types;
-    for (let t = 0; t < types; t++) total[to + t] += total[from + t];
-  }
 }
 
 /** Row i of `to` = row order[i] of `from`, rows of `width` values. */
