@@ -59,9 +59,10 @@ export function aggregate<K extends unknown[]>(p: Profile, grans: { [I in keyof 
     // ↔ function+line whenever no line holds two functions) has the same flat
     // and cum, permuted: copied instead of walked again.
     const same = firstBijection(interned.slice(0, g), t);
+    const keys = same ? undefined : { frameKey: t.frameKey, frameStart, single: singleFrameKeys(t.frameKey, frameStart), rows: t.rows.length };
     const compute = same
       ? (type: number) => permuted(tables[same.from].valuesOf(type), same.perm)
-      : (type: number) => accumulate(p, t.frameKey, frameStart, t.rows.length, type);
+      : (type: number) => accumulate(p, keys!, type);
     tables.push(lazyTable(t, frameStart, p.sampleTypes.length, compute));
   });
   return { tables: tables as Aggregation<K>['tables'], totals: totalsOf(p) };
@@ -91,12 +92,21 @@ function totalsOf(p: Profile): Float64Array {
   return totals;
 }
 
+/** A table's keys as the walk reads them (built once per table, used for every type). */
+interface FrameKeys {
+  frameKey: Int32Array;
+  frameStart: Uint32Array;
+  /** See singleFrameKeys. */
+  single: Int32Array;
+  rows: number;
+}
+
 /** One sample type's flat and cum: the walk over every frame (see the top). */
-function accumulate(p: Profile, frameKey: Int32Array, frameStart: Uint32Array, rowCount: number, type: number): RowValues {
-  const flat = new Float64Array(rowCount);
-  const cum = new Float64Array(rowCount);
-  const stamp = new Int32Array(rowCount).fill(-1);
-  const single = singleFrameKeys(frameKey, frameStart);
+function accumulate(p: Profile, keys: FrameKeys, type: number): RowValues {
+  const { frameKey, frameStart, single } = keys;
+  const flat = new Float64Array(keys.rows);
+  const cum = new Float64Array(keys.rows);
+  const stamp = new Int32Array(keys.rows).fill(-1);
   const { values, locationStart, locations, count } = p.samples;
   const types = p.sampleTypes.length;
   for (let s = 0; s < count; s++) {

@@ -63,22 +63,16 @@ export class WireStream {
     let pos = 0;
     try {
       for (;;) {
-        const next = this.sampleAt(r, buf, pos);
-        if (next > 0) {
-          pos = next;
-          if (pos === buf.length) {
-            this.need = 0;
+        let end = this.sampleAt(r, buf, pos);
+        if (end < 0) {
+          end = fieldEnd(buf, pos);
+          if (end < 0) {
+            this.need = buf.length - pos - end - 1;
             break;
           }
-          continue;
+          r.pos = pos;
+          readTopLevelField(r, this.profile, end);
         }
-        const end = fieldEnd(buf, pos);
-        if (end < 0) {
-          this.need = buf.length - pos - end - 1;
-          break;
-        }
-        r.pos = pos;
-        readTopLevelField(r, this.profile, end);
         if (r.pos !== end) throw new ProfileFormatError('field length disagrees with its contents', 'profile', pos);
         pos = end;
         if (pos === buf.length) {
@@ -118,7 +112,6 @@ export class WireStream {
     if (end > buf.length) return -1;
     r.pos = at;
     readSample(r, end, this.profile.samples);
-    if (r.pos !== end) throw new ProfileFormatError('field length disagrees with its contents', 'profile', pos);
     return end;
   }
 }
