@@ -30,7 +30,7 @@ export function topCommand(p: Profile, file: string, opts: TopOptions): string {
       : rankRows(tables.functions, type, { sort: opts.sort, name: (r) => r.function }).map(fromFunction);
   const shown = opts.n && opts.n > 0 ? rows.slice(0, opts.n) : rows;
   if (opts.json) return JSON.stringify(shown, null, 2);
-  return textReport(p, file, type, tables.totals[type], rows.length, shown, opts.granularity);
+  return textReport(p, file, type, tables.totalOf(type), rows.length, shown, opts.granularity);
 }
 
 function lineName(r: LineRow): string {

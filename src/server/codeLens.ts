@@ -16,7 +16,7 @@ export function codeLenses(lp: LoadedProfile, localFile: string, tracked: Tracke
   const t = lp.tables.functions;
   const type = lp.sampleTypeIndex;
   const { type: typeName, unit } = lp.profile.sampleTypes[type];
-  const total = lp.tables.totals[type];
+  const total = lp.tables.totalOf(type);
   const toCurrent = currentLineOf(tracked);
   const lenses: CodeLens[] = [];
   const v = t.valuesOf(type);

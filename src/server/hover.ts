@@ -69,6 +69,6 @@ function valuesAt(lp: LoadedProfile, localFile: string, line1: number): HoverVal
       flat += v.flat[row];
       cum += v.cum[row];
     }
-    return { type: st.type, unit: st.unit, flat, cum, total: lp.tables.totals[i] };
+    return { type: st.type, unit: st.unit, flat, cum, total: lp.tables.totalOf(i) };
   });
 }

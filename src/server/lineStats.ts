@@ -36,7 +36,7 @@ export function lineStatsFor(lp: LoadedProfile, localFile: string, tracked?: Tra
     profileName: lp.path.replace(/^.*[\\/]/, ''),
     sampleType: { type: type.type, unit: type.unit },
     countType: ct >= 0 ? { ...lp.profile.sampleTypes[ct] } : undefined,
-    total: lp.tables.totals[lp.sampleTypeIndex],
+    total: lp.tables.totalOf(lp.sampleTypeIndex),
     lines,
     baseName: base ? base.path.replace(/^.*[\\/]/, '') : undefined,
   };
@@ -53,7 +53,7 @@ function valuesByLine(lp: LoadedProfile, localFile: string, type: number, ct: nu
   const t = lp.tables.fileLines;
   const out = new Map<number, Values>();
   if (type < 0) return out;
-  const values = t.valuesOf(type);
+  const values = t.valuesOf(type, ct);
   const counts = ct >= 0 ? t.valuesOf(ct) : undefined;
   for (const { line, row } of rows) {
     const v = out.get(line - 1) ?? { flat: 0, cum: 0, flatCount: 0, cumCount: 0 };

@@ -55,7 +55,9 @@ export async function loadProfile(id: string, path: string, maxBytes: number, re
 export function warmTables(lp: LoadedProfile, alive: () => boolean): void {
   const types = lp.profile.sampleTypes.map((_, i) => i);
   const order = [...new Set([lp.sampleTypeIndex, countTypeIndex(lp), ...types])].filter((t) => t >= 0);
-  const steps = order.flatMap((t) => [() => lp.tables.fileLines.valuesOf(t), () => lp.tables.functions.valuesOf(t)]);
+  // Two types per walk (see Table.valuesOf): the shown type with its count type first.
+  const pairs = order.filter((_, i) => i % 2 === 0).map((t, i) => [t, order[2 * i + 1] ?? t] as const);
+  const steps = pairs.flatMap(([a, b]) => [() => lp.tables.fileLines.valuesOf(a, b), () => lp.tables.functions.valuesOf(a, b)]);
   const next = (): void => {
     const step = steps.shift();
     if (!step || !alive()) return;

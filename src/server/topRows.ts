@@ -16,5 +16,5 @@ export function topRows(lp: LoadedProfile, params: TopRowsParams): TopRowsResult
           function: r.row.function, file: r.row.file, line: r.row.startLine, flat: r.flat, cum: r.cum,
           localPath: lp.localPathOf.get(r.row.file),
         }));
-  return { profile: profileInfo(lp), total: lp.tables.totals[type], rows };
+  return { profile: profileInfo(lp), total: lp.tables.totalOf(type), rows };
 }

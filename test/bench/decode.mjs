@@ -324,10 +324,12 @@ async function child(mode, file, bundlePath) {
       // gomem-all also computes what the server fills in the background.
       const shown = [p.defaultSampleTypeIndex, gomem.companionCountType(p.sampleTypes, p.defaultSampleTypeIndex)].filter((t) => t >= 0);
       const types = mode === 'gomem' ? shown : p.sampleTypes.map((_, i) => i);
-      for (const t of types) {
-        tables.fileLines.valuesOf(t);
-        if (mode === 'gomem-all') tables.functions.valuesOf(t);
+      // Two types per walk, as the server asks (Table.valuesOf's `alongside`).
+      for (let i = 0; i < types.length; i += 2) {
+        tables.fileLines.valuesOf(types[i], types[i + 1]);
+        if (mode === 'gomem-all') tables.functions.valuesOf(types[i], types[i + 1]);
       }
+      for (const t of types) tables.totalOf(t); // the 100% of shares (the walks recorded it)
       t2 = performance.now();
       out = {
         seconds: (t2 - t0) / 1000,

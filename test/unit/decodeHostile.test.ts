@@ -134,3 +134,31 @@ test('location ids in any order, sparse, past 16 bits, or zero: indexes come out
   assert.throws(() => decodeProfile(encodeProfile({ ...base, samples: [{ locationIds: [1, 2], values: [1] }] })), /location id 2 does not exist/);
   assert.throws(() => decodeProfile(encodeProfile({ ...base, samples: [{ locationIds: [1, 0], values: [1] }] })), /location id 0 does not exist/);
 });
+
+test('id 0 is refused whatever the column width: 16-bit with over 65535 locations, or before or after it widens', () => {
+  const fn = [{ id: 1, name: 'main.f', file: 'main.go' }];
+  const many = Array.from({ length: 70001 }, (_, i) => ({ id: i + 1, lines: [{ functionId: 1, line: 1 }] }));
+  for (const ids of [[5, 0, 7], [0, 70001], [70001, 0], [0]]) {
+    const bytes = encodeProfile({ ...base, functions: fn, locations: many, samples: [{ locationIds: ids, values: [1] }] });
+    assert.throws(() => decodeProfile(bytes), /location id 0 does not exist/, `ids ${ids}`);
+  }
+});
+
+test('ids of one, two and three bytes mixed in one packed field keep their order', () => {
+  const fn = [{ id: 1, name: 'main.f', file: 'main.go' }];
+  const ids = [1, 127, 128, 16383, 16384, 2, 65535, 300, 1];
+  const locations = [...new Set(ids)].map((id) => ({ id, lines: [{ functionId: 1, line: 1 }] }));
+  const p = decodeProfile(encodeProfile({ ...base, functions: fn, locations, samples: [{ locationIds: ids, values: [1] }] }));
+  const index = new Map(locations.map((l, i) => [l.id, i]));
+  assert.deepEqual(Array.from(p.samples.locations), ids.map((id) => index.get(id)));
+});
+
+test('a label naming a string past the table is a typed error', () => {
+  const labelled = encodeProfile({ ...base, samples: [{ locationIds: [1], values: [1], labels: [{ key: 'bytes', num: 64 }] }] });
+  assert.doesNotThrow(() => decodeProfile(labelled));
+  // Append a sample with one label whose key index (99) points past the string table.
+  const label = [0x08, 0x63, 0x18, 0x01];
+  const sample = [0x0a, 0x01, 0x01, 0x12, 0x01, 0x01, 0x1a, label.length, ...label];
+  const bytes = new Uint8Array([...labelled, 0x12, sample.length, ...sample]);
+  assert.throws(() => decodeProfile(bytes), /sample\.label: string index 99 out of range/);
+});

@@ -47,7 +47,7 @@ for (const name of ['heap', 'allocs']) {
         assert.equal(report.droppedNodes, 0);
         const mine = ours(p, i, lines);
         assertSame(mine, theirs(report.rows, lines), `${name} ${st.type} ${lines ? 'lines' : 'functions'}`);
-        const total = buildTables(p).totals[i];
+        const total = buildTables(p).totalOf(i);
         assert.equal(total, report.total, `${name} ${st.type} total`);
       }
     }
@@ -86,8 +86,33 @@ test('values are computed per sample type on first use, kept, and an unknown typ
   // Every type on its own equals the sum the totals give: the leaf of every sample is one row.
   p.sampleTypes.forEach((_, i) => {
     const flat = t.lines.valuesOf(i).flat.reduce((a, b) => a + b, 0);
-    assert.equal(flat, t.totals[i], `flat of ${p.sampleTypes[i].type} sums to its total`);
+    assert.equal(flat, t.totalOf(i), `flat of ${p.sampleTypes[i].type} sums to its total`);
   });
   assert.throws(() => t.lines.valuesOf(p.sampleTypes.length), RangeError);
   assert.throws(() => t.lines.valuesOf(-1), RangeError);
+});
+
+test('two types computed in one walk equal each computed alone, in every table, and record their totals', () => {
+  for (const name of ['heap', 'allocs']) {
+    const p = decodeProfile(readFileSync(goldenPath(`${name}.pb.gz`)), { gunzip: zlibGunzip });
+    const types = p.sampleTypes.length;
+    const alone = buildTables(p);
+    for (let a = 0; a < types; a++) {
+      for (let b = 0; b < types; b++) {
+        const paired = buildTables(p);
+        for (const table of ['lines', 'functions', 'fileLines'] as const) {
+          const va = paired[table].valuesOf(a, b);
+          const vb = paired[table].valuesOf(b);
+          for (const [got, type] of [[va, a], [vb, b]] as const) {
+            const want = alone[table].valuesOf(type);
+            assert.deepEqual(Array.from(got.flat), Array.from(want.flat), `${name} ${table} (${a},${b}) flat of ${type}`);
+            assert.deepEqual(Array.from(got.cum), Array.from(want.cum), `${name} ${table} (${a},${b}) cum of ${type}`);
+          }
+        }
+        let sumA = 0;
+        for (let s = 0; s < p.samples.count; s++) sumA += p.samples.values[s * types + a];
+        assert.equal(paired.totalOf(a), sumA, `${name} total of ${a}`);
+      }
+    }
+  }
 });

@@ -7,7 +7,7 @@ import type { LineMeasure, MeasureInfo } from './siteCost';
 export interface MeasuredProfile {
   readonly profile: { readonly sampleTypes: readonly ValueType[] };
   readonly sampleTypeIndex: number;
-  readonly tables: Pick<ProfileTables, 'fileLines' | 'totals'>;
+  readonly tables: Pick<ProfileTables, 'fileLines' | 'totalOf'>;
   /** Local file (real path) → rows of `tables.fileLines` for its lines. */
   readonly byLocalFile: ReadonlyMap<string, readonly FileLineValues[]>;
 }
@@ -31,13 +31,13 @@ export function measureInfo(lp: MeasuredProfile | undefined): MeasureInfo | unde
     if (!lines) perFile.set(file, (lines = sumLines(lp, file, bytes, count)));
     return lines;
   };
-  return { sampleType: types[bytes].type, total: lp.tables.totals[bytes], measure: (file, line) => linesOf(file).get(line) };
+  return { sampleType: types[bytes].type, total: lp.tables.totalOf(bytes), measure: (file, line) => linesOf(file).get(line) };
 }
 
 function sumLines(lp: MeasuredProfile, file: string, bytes: number, count: number): Map<number, LineMeasure> {
   const t = lp.tables.fileLines;
   const out = new Map<number, LineMeasure>();
-  const b = t.valuesOf(bytes);
+  const b = t.valuesOf(bytes, count);
   const c = count >= 0 ? t.valuesOf(count) : undefined;
   for (const { line, row } of lp.byLocalFile.get(file) ?? []) {
     const m = out.get(line) ?? { bytes: 0, cumBytes: 0, objects: c ? 0 : undefined, cumObjects: c ? 0 : undefined };

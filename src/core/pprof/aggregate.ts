@@ -34,8 +34,13 @@ export interface Table<K> {
   readonly frameStart: Uint32Array;
   /** Number of sample types. */
   readonly types: number;
-  /** Values of sample type `type`: one walk over the samples the first time, kept after. */
-  valuesOf(type: number): RowValues;
+  /**
+   * Values of sample type `type`: one walk over the samples the first time,
+   * kept after. `alongside` (a type the caller will ask for next, such as
+   * the object count shown beside bytes) is computed in the same walk: the
+   * walk's cost is reading each sample's stack, not the additions.
+   */
+  valuesOf(type: number, alongside?: number): RowValues;
 }
 
 interface Interned<K> {
@@ -46,13 +51,14 @@ interface Interned<K> {
 
 export interface Aggregation<K extends unknown[]> {
   readonly tables: { [I in keyof K]: Table<K[I]> };
-  /** Sum of all sample values per type: the 100% for shares. */
-  readonly totals: Float64Array;
+  /** Sum of all sample values of a type: the 100% for shares. */
+  totalOf(type: number): number;
 }
 
 export function aggregate<K extends unknown[]>(p: Profile, grans: { [I in keyof K]: Granularity<K[I]> }): Aggregation<K> {
   const frameStart = frameOffsets(p);
   const interned = (grans as Granularity<unknown>[]).map((g) => intern(p, g, frameStart));
+  const totals = new Totals(p);
   const tables: Table<unknown>[] = [];
   interned.forEach((t, g) => {
     // A granularity whose keys are a relabelling of an earlier one's (file:line
@@ -60,36 +66,74 @@ export function aggregate<K extends unknown[]>(p: Profile, grans: { [I in keyof 
     // and cum, permuted: copied instead of walked again.
     const same = firstBijection(interned.slice(0, g), t);
     const keys = same ? undefined : { frameKey: t.frameKey, frameStart, single: singleFrameKeys(t.frameKey, frameStart), rows: t.rows.length };
-    const compute = same
-      ? (type: number) => permuted(tables[same.from].valuesOf(type), same.perm)
-      : (type: number) => accumulate(p, keys!, type);
+    const compute: Compute = same
+      ? (a, b) => {
+          const from = tables[same.from];
+          const va = from.valuesOf(a, b);
+          return [permuted(va, same.perm), permuted(from.valuesOf(b), same.perm)];
+        }
+      : (a, b) => accumulate(p, keys!, a, b, totals);
     tables.push(lazyTable(t, frameStart, p.sampleTypes.length, compute));
   });
-  return { tables: tables as Aggregation<K>['tables'], totals: totalsOf(p) };
+  return { tables: tables as Aggregation<K>['tables'], totalOf: (type) => totals.of(checkType(type, p.sampleTypes.length)) };
 }
 
-function lazyTable<K>(t: Interned<K>, frameStart: Uint32Array, types: number, compute: (type: number) => RowValues): Table<K> {
+/** Values of types a and b (b may equal a) from one walk. */
+type Compute = (a: number, b: number) => [RowValues, RowValues];
+
+function lazyTable<K>(t: Interned<K>, frameStart: Uint32Array, types: number, compute: Compute): Table<K> {
   const cache: (RowValues | undefined)[] = new Array(types);
   return {
     rows: t.rows,
     frameKey: t.frameKey,
     frameStart,
     types,
-    valuesOf(type) {
-      if (!(type >= 0 && type < types)) throw new RangeError(`sample type ${type} out of range (0..${types - 1})`);
-      return (cache[type] ??= compute(type));
+    valuesOf(type, alongside) {
+      const hit = cache[checkType(type, types)];
+      if (hit) return hit;
+      const b = alongside !== undefined && alongside >= 0 && alongside < types && !cache[alongside] ? alongside : type;
+      [cache[type], cache[b]] = compute(type, b);
+      return cache[type]!;
     },
   };
 }
 
-function totalsOf(p: Profile): Float64Array {
-  const types = p.sampleTypes.length;
-  const totals = new Float64Array(types);
-  const { values, count } = p.samples;
-  for (let s = 0; s < count; s++) {
-    for (let t = 0; t < types; t++) totals[t] += values[s * types + t];
+function checkType(type: number, types: number): number {
+  if (!(type >= 0 && type < types)) throw new RangeError(`sample type ${type} out of range (0..${types - 1})`);
+  return type;
+}
+
+/**
+ * Sum of every sample's value per type, on first use. A table walk reads
+ * every sample's value of its types anyway and records their sums, so the
+ * types on screen never take a pass of their own.
+ */
+class Totals {
+  private readonly sums: Float64Array;
+  private readonly known: Uint8Array;
+
+  constructor(private readonly p: Profile) {
+    this.sums = new Float64Array(p.sampleTypes.length);
+    this.known = new Uint8Array(p.sampleTypes.length);
   }
-  return totals;
+
+  of(type: number): number {
+    if (!this.known[type]) this.set(type, sumOf(this.p, type));
+    return this.sums[type];
+  }
+
+  set(type: number, sum: number): void {
+    this.sums[type] = sum;
+    this.known[type] = 1;
+  }
+}
+
+function sumOf(p: Profile, type: number): number {
+  const types = p.sampleTypes.length;
+  const { values, count } = p.samples;
+  let sum = 0;
+  for (let s = 0; s < count; s++) sum += values[s * types + type];
+  return sum;
 }
 
 /** A table's keys as the walk reads them (built once per table, used for every type). */
@@ -101,30 +145,45 @@ interface FrameKeys {
   rows: number;
 }
 
-/** One sample type's flat and cum: the walk over every frame (see the top). */
-function accumulate(p: Profile, keys: FrameKeys, type: number): RowValues {
+/**
+ * Flat and cum of types a and b (b may be a): the walk over every frame (see
+ * the top). Two types share the walk because reading each sample's stack,
+ * scattered over the biggest column, is what it costs.
+ */
+function accumulate(p: Profile, keys: FrameKeys, a: number, b: number, totals: Totals): [RowValues, RowValues] {
   const { frameKey, frameStart, single } = keys;
-  const flat = new Float64Array(keys.rows);
-  const cum = new Float64Array(keys.rows);
+  const flatA = new Float64Array(keys.rows);
+  const cumA = new Float64Array(keys.rows);
+  const flatB = b === a ? flatA : new Float64Array(keys.rows);
+  const cumB = b === a ? cumA : new Float64Array(keys.rows);
+  const addB = b === a ? 0 : 1; // with b = a, b's values are added as zeros
   const stamp = new Int32Array(keys.rows).fill(-1);
   const { values, locationStart, locations, count } = p.samples;
   const types = p.sampleTypes.length;
+  let sumA = 0;
+  let sumB = 0;
   for (let s = 0; s < count; s++) {
-    const v = values[s * types + type];
+    const va = values[s * types + a];
+    const vb = values[s * types + b] * addB;
+    sumA += va;
+    sumB += vb;
     // A zero adds nothing anywhere, and most samples of an in-use type are
     // zero (their objects were freed).
-    if (v === 0) continue;
+    if (va === 0 && vb === 0) continue;
     const first = locationStart[s];
     const last = locationStart[s + 1];
     if (first === last) continue;
-    flat[frameKey[frameStart[locations[first]]]] += v;
+    const leaf = frameKey[frameStart[locations[first]]];
+    flatA[leaf] += va;
+    flatB[leaf] += vb;
     for (let i = first; i < last; i++) {
       const loc = locations[i];
       const k = single[loc];
       if (k >= 0) {
         if (stamp[k] !== s) {
           stamp[k] = s;
-          cum[k] += v;
+          cumA[k] += va;
+          cumB[k] += vb;
         }
         continue;
       }
@@ -132,11 +191,15 @@ function accumulate(p: Profile, keys: FrameKeys, type: number): RowValues {
         const kf = frameKey[f];
         if (stamp[kf] === s) continue;
         stamp[kf] = s;
-        cum[kf] += v;
+        cumA[kf] += va;
+        cumB[kf] += vb;
       }
     }
   }
-  return { flat, cum };
+  totals.set(a, sumA);
+  if (addB) totals.set(b, sumB);
+  const ra = { flat: flatA, cum: cumA };
+  return [ra, addB ? { flat: flatB, cum: cumB } : ra];
 }
 
 /**

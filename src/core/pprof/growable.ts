@@ -18,8 +18,23 @@ export class Growable<T extends TypedArray> {
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) this.grow();
+    this.reserve(1);
     this.data[this.length++] = v;
+  }
+
+  /**
+   * Room for `n` more values. A hot loop reserves, writes `array()` directly
+   * and sets `length`: push's own store is shared by every Growable, so it
+   * sees Float64, Int32 and Uint32 arrays and is polymorphic wherever it is
+   * inlined (measured: a quarter of readSample's time), while a store
+   * written at the caller sees one kind.
+   */
+  reserve(n: number): void {
+    const need = this.length + n;
+    if (need <= this.data.length) return;
+    const next = new this.ctor(Math.max(need, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 
   /** The backing array (valid up to `length`; replaced when it grows). */
@@ -34,11 +49,5 @@ export class Growable<T extends TypedArray> {
    */
   finish(): T {
     return this.data.subarray(0, this.length) as T;
-  }
-
-  private grow(): void {
-    const next = new this.ctor(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
   }
 }

@@ -10,18 +10,20 @@ import { ProfileFormatError } from './errors';
  *    wire, so the input size bounds the count) instead of doubling: pages of
  *    a typed array that are never written are never resident, while each
  *    doubling copied the column and kept the old copy until the next GC.
- * Entries are stored as id − 1, with the smallest and largest id seen: when
- * the profile's locations are numbered 1..n in order (Go's writer does so),
- * the column already holds location indexes and joining ids to indexes is
- * free instead of one more pass over the biggest column.
+ * Entries are stored as id − 1, wrapped to the column's width, with the
+ * largest stored value: when the profile's locations are numbered 1..n in
+ * order (Go's writer does so) and that value is under n, the column already
+ * holds location indexes and joining ids to indexes is free instead of one
+ * more pass over the biggest column. Id 0, never valid, wraps to the largest
+ * value of the width (`zeroValue`), so one maximum catches it as well.
  */
 export type IdArray = Uint16Array | Uint32Array;
 
 export class IdColumn {
   data: IdArray;
   length = 0;
-  minId = Infinity;
-  maxId = 0;
+  /** The largest stored value (id − 1, wrapped); `zeroValue()` if id 0 was seen. */
+  maxStored = 0;
 
   constructor(capacity: number) {
     this.data = new Uint16Array(Math.max(16, capacity));
@@ -36,12 +38,22 @@ export class IdColumn {
     this.data = next;
   }
 
+  /** What id 0 is stored as: the largest value of the column's width. */
+  zeroValue(): number {
+    return this.data instanceof Uint16Array ? 0xffff : 0xffffffff;
+  }
+
   /** Switches to 32-bit entries; called when an id above 65535 arrives. */
   widen(): void {
     if (this.data instanceof Uint32Array) return;
+    const sawZero = this.maxStored === 0xffff; // in 16 bits only id 0 is stored as 0xffff
     const next = new Uint32Array(this.data.length);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
+    if (sawZero) {
+      for (let i = 0; i < this.length; i++) if (next[i] === 0xffff) next[i] = 0xffffffff;
+      this.maxStored = 0xffffffff;
+    }
   }
 
   push(id: number, pos: number): void {
@@ -53,9 +65,9 @@ export class IdColumn {
       this.widen();
     }
     this.reserve(1);
-    this.data[this.length++] = id - 1;
-    if (id < this.minId) this.minId = id;
-    if (id > this.maxId) this.maxId = id;
+    const v = id === 0 ? this.zeroValue() : id - 1;
+    this.data[this.length++] = v;
+    if (v > this.maxStored) this.maxStored = v;
   }
 
   /** The id stored at `i` (undoing the − 1, including its wrap-around for id 0). */

@@ -26,7 +26,7 @@ export function joinProfile(w: WireProfile): Profile {
   const mappingIndex = indexById(mappings, 'mapping');
   const locations = w.locations.map((l, i) => location(l, functionIndex, mappingIndex, `location[${i}]`));
   const samples = sampleTable(w.samples, sampleTypes.length, indexById(locations, 'location'), locations.length);
-  checkLabelStrings(samples, w.strings.length);
+  checkLabelStrings(w.samples, w.strings.length);
   return {
     sampleTypes,
     samples,
@@ -175,8 +175,8 @@ function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex, loca
  */
 function locationIndexes(col: IdColumn, locationIndex: IdIndex, locationCount: number): IdArray {
   if (col.length === 0) return col.finish();
-  if (col.minId < 1) locationIndex(col.minId, 'sample.location_id'); // throws: id 0 is never valid
-  if (locationIndex.identity && col.maxId <= locationCount) return col.finish();
+  // Every stored id − 1 under the count (id 0 is stored as zeroValue, never under it).
+  if (locationIndex.identity && col.maxStored < Math.min(locationCount, col.zeroValue())) return col.finish();
   if (locationCount > 0x10000) col.widen();
   const ids = col.finish();
   const out = col.data; // same buffer as ids: rewritten in place
@@ -189,13 +189,11 @@ function locationIndexes(col: IdColumn, locationIndex: IdIndex, locationCount: n
   return ids;
 }
 
-function checkLabelStrings(s: SampleTable, n: number): void {
-  for (const col of [s.labelKey, s.labelStr, s.labelNumUnit]) {
-    if (!col) continue;
-    for (let i = 0; i < col.length; i++) {
-      if (col[i] < 0 || col[i] >= n) throw new ProfileFormatError(`string index ${col[i]} out of range (table has ${n})`, 'sample.label');
-    }
-  }
+/** Label keys, strings and units name strings: the decoder kept the range they span. */
+function checkLabelStrings(s: WireSamples, n: number): void {
+  if (s.labelKey.length === 0) return;
+  const bad = s.labelStringMin < 0 ? s.labelStringMin : s.labelStringMax >= n ? s.labelStringMax : undefined;
+  if (bad !== undefined) throw new ProfileFormatError(`string index ${bad} out of range (table has ${n})`, 'sample.label');
 }
 
 /** default_sample_type names a type; unset means the last one (pprof's rule). */

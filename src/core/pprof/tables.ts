@@ -7,13 +7,14 @@ export interface ProfileTables {
   readonly lines: Table<LineRow>;
   readonly functions: Table<FunctionRow>;
   readonly fileLines: Table<FileLineRow>;
-  readonly totals: Float64Array;
+  /** Sum of all sample values of a type: the 100% for shares. */
+  totalOf(type: number): number;
 }
 
 export function buildTables(p: Profile): ProfileTables {
-  const { tables, totals } = aggregate<[LineRow, FunctionRow, FileLineRow]>(p, [byLine, byFunction, byFileLine]);
+  const { tables, totalOf } = aggregate<[LineRow, FunctionRow, FileLineRow]>(p, [byLine, byFunction, byFileLine]);
   const [lines, functions, fileLines] = tables;
-  return { lines, functions, fileLines, totals };
+  return { lines, functions, fileLines, totalOf };
 }
 
 export interface RankedRow<K> {

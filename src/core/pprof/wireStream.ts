@@ -1,6 +1,7 @@
 import { ProfileFormatError } from './errors';
 import { concatBytes } from './gunzip';
-import { emptyWireProfile, readSample, readTopLevelField, wireReader, type WireProfile, type WireReader } from './wire';
+import { emptyWireProfile, readTopLevelField, wireReader, type WireProfile, type WireReader } from './wire';
+import { readSample } from './wireSample';
 
 /**
  * The Profile message decoded as its bytes arrive, so a caller that inflates
