@@ -7,10 +7,8 @@ import { messageEnd, repeated, scalar, skip, type WireReader } from './wireField
  * The Sample message, nearly every byte of a profile: read straight into
  * columns. A heap profile has a sample per distinct stack, each with ~30
  * packed location ids, a few packed values and one label, so this file is
- * the decoder's hot path. Its three usual fields (single-byte tags, lengths
- * under 2^14, whole within the sample) are read with the position in a
- * local and the columns' arrays in locals; anything else takes the general
- * field reader, which checks and reports every malformation.
+ * the decoder's hot path: packed ids and values are read with the position
+ * in a local and written straight into the columns' arrays.
  */
 export interface WireSamples {
   count: number;
@@ -62,67 +60,35 @@ export function emptyWireSamples(inputBytes: number): WireSamples {
   return samples;
 }
 
-/** Sample's tags, each one byte: location_id (1), value (2), label (3), all packed or messages. */
-const IDS_TAG = 0x0a;
-const VALUES_TAG = 0x12;
-const LABEL_TAG = 0x1a;
-
 /** Reads one Sample message ending at `end` into the columns of `s`. */
 export function readSample(r: WireReader, end: number, s: WireSamples): void {
   const buf = r.buf;
   let values = 0;
-  let pos = r.pos;
-  while (pos < end) {
-    const tag = buf[pos];
-    // The usual case: a known tag and a length of one or two bytes, all inside the sample.
-    if ((tag === IDS_TAG || tag === VALUES_TAG || tag === LABEL_TAG) && pos + 3 <= end) {
-      let len = buf[pos + 1];
-      let at = pos + 2;
-      if (len >= 0x80) {
-        const b = buf[at++];
-        len = (len & 0x7f) | (b << 7);
-        if (b >= 0x80) len = -1;
-      }
-      const e = at + len;
-      if (len >= 0 && e <= end) {
-        r.pos = at;
-        if (tag === IDS_TAG) readPackedLocationIds(r, e, s.locationIds);
-        else if (tag === VALUES_TAG) values += readPackedValues(r, e, s.values);
-        else readLabel(r, e, s);
-        pos = r.pos;
-        continue;
-      }
-    }
-    r.pos = pos;
-    values += readSampleField(r, end, s);
-    pos = r.pos;
+  while (r.pos < end) {
+    // Every Sample tag is one byte (fields 1–3); protobufjs's uint32 is the fallback.
+    let tag = buf[r.pos];
+    if (tag < 0x80) r.pos++;
+    else tag = r.uint32();
+    const field = tag >>> 3;
+    const wt = tag & 7;
+    if (field === 1 && wt === 2) {
+      readPackedLocationIds(r, messageEnd(r, wt, 'sample.location_id'), s.locationIds);
+    } else if (field === 1) {
+      repeated(r, wt, end, 'sample.location_id', (id) => s.locationIds.push(id, r.pos));
+    } else if (field === 2 && wt === 2) {
+      values += readPackedValues(r, messageEnd(r, wt, 'sample.value'), s.values);
+    } else if (field === 2) {
+      s.values.push(scalar(r, wt, end, 'sample.value'));
+      values++;
+    } else if (field === 3) {
+      readLabel(r, messageEnd(r, wt, 'sample.label'), s);
+    } else skip(r, wt, end);
   }
-  r.pos = pos;
   if (Number.isNaN(s.valuesPerSample)) s.valuesPerSample = values;
   else if (s.valuesPerSample !== values) s.valuesPerSample = -1;
   s.count++;
   s.locationStart.push(s.locationIds.length);
   s.labelStart.push(s.labelKey.length);
-}
-
-/** Any one field of a Sample, checked in full; returns how many values it held. */
-function readSampleField(r: WireReader, end: number, s: WireSamples): number {
-  const tag = r.uint32();
-  const field = tag >>> 3;
-  const wt = tag & 7;
-  if (field === 1 && wt === 2) {
-    readPackedLocationIds(r, messageEnd(r, wt, 'sample.location_id'), s.locationIds);
-  } else if (field === 1) {
-    repeated(r, wt, end, 'sample.location_id', (id) => s.locationIds.push(id, r.pos));
-  } else if (field === 2 && wt === 2) {
-    return readPackedValues(r, messageEnd(r, wt, 'sample.value'), s.values);
-  } else if (field === 2) {
-    s.values.push(scalar(r, wt, end, 'sample.value'));
-    return 1;
-  } else if (field === 3) {
-    readLabel(r, messageEnd(r, wt, 'sample.label'), s);
-  } else skip(r, wt, end);
-  return 0;
 }
 
 /**
@@ -135,7 +101,7 @@ function readPackedLocationIds(r: WireReader, e: number, col: IdColumn): void {
   const buf = r.buf;
   let pos = r.pos;
   col.reserve(e - pos); // at most one id per byte
-  const data = col.data;
+  let data = col.data;
   let n = col.length;
   // Stored as id − 1 (id 0 as −1, which the store wraps to the column's
   // largest value: see IdColumn.maxStored). lo < 0 records that id 0 came.
@@ -154,10 +120,8 @@ function readPackedLocationIds(r: WireReader, e: number, col: IdColumn): void {
       col.maxStored = lo < 0 ? col.zeroValue() : hi; // widen() must know id 0 came
       r.pos = pos;
       col.push(readUint64(buf, r, e), pos);
-      n = col.length;
-      hi = col.maxStored;
+      ({ data, length: n, maxStored: hi } = col); // the push may have widened the column
       pos = r.pos;
-      if (col.data !== data) return readRestOfIds(r, e, col, lo);
       continue;
     }
     const v = ((b0 & 0x7f) | ((b1 & 0x7f) << 7) * two) - 1;
@@ -169,12 +133,6 @@ function readPackedLocationIds(r: WireReader, e: number, col: IdColumn): void {
   col.length = n;
   col.maxStored = lo < 0 ? col.zeroValue() : hi;
   r.pos = pos;
-}
-
-/** After the column widened mid-field: the rest of the field through the checked push. */
-function readRestOfIds(r: WireReader, e: number, col: IdColumn, lo: number): void {
-  if (lo < 0) col.maxStored = col.zeroValue();
-  while (r.pos < e) col.push(readUint64(r.buf, r, e), r.pos);
 }
 
 /** Packed values into the values column (one byte inline, longer through readInt64); returns how many. */
