@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { watPlugin } from './scripts/watPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,6 +18,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   target: 'es2022',
+  // The decoder's Sample reader is WebAssembly text (src/core/pprof/samples.wat).
+  plugins: [watPlugin],
 };
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };

@@ -42,7 +42,7 @@ const argv = process.argv.slice(2);
 // ---------------------------------------------------------------------------
 // Parent
 
-function main() {
+async function main() {
   const loadAtStart = os.loadavg()[0];
   const quick = argv.includes('--quick');
   const regen = argv.includes('--regen');
@@ -50,7 +50,7 @@ function main() {
   const runsOverride = runsArg >= 0 ? Number(argv[runsArg + 1]) : undefined;
   fs.mkdirSync(cacheDir, { recursive: true });
 
-  const bundle = buildBundle();
+  const bundle = await buildBundle();
   const names = quick ? ['medium'] : ['medium', 'large'];
   const profiles = names.map((name) => ensureProfile(name, bundle, regen));
   for (const p of profiles) {
@@ -440,5 +440,5 @@ function fmtS(s) {
 if (argv[0] === '--child') {
   await child(argv[1], argv[2], argv[3]);
 } else {
-  main();
+  await main();
 }

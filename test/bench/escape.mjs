@@ -48,7 +48,7 @@ const ms = (x) => `${Math.round(x)} ms`;
 async function main() {
   console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs; ${spawnSync(GO, ['version'], { encoding: 'utf8' }).stdout.trim()}`);
   const root = ensureModule(PACKAGES);
-  const engine = bundle();
+  const engine = await bundle();
   console.log('warming the build cache (go build ./...) …');
   run(GO, ['build', './...'], root);
   if (ONLY !== 'save') await moduleOverhead(engine, root);
@@ -214,8 +214,8 @@ function run(cmd, args, cwd) {
 }
 
 /** gomem's engine (runCompiler, interpretRun) bundled from the sources. */
-function bundle() {
-  return require(bundleSources('escape-bench', [
+async function bundle() {
+  return require(await bundleSources('escape-bench', [
     "export { runCompiler } from './src/node/escape/runCompiler';",
     "export { interpretRun } from './src/node/escape/analyzeEscapes';",
   ]));

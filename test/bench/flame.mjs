@@ -62,8 +62,8 @@ function buildWebview() {
   if (r.status !== 0) throw new Error('node esbuild.mjs failed');
 }
 
-function nodeBundle() {
-  const file = bundleSources('flame-bench', [
+async function nodeBundle() {
+  const file = await bundleSources('flame-bench', [
         "export { decodeProfile } from './src/core/pprof/decode';",
         "export { buildTables } from './src/core/pprof/tables';",
         "export { buildFlameTree } from './src/core/pprof/flameTree';",
@@ -459,7 +459,7 @@ async function main() {
   fs.mkdirSync(cacheDir, { recursive: true });
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
   buildWebview();
-  const lib = nodeBundle();
+  const lib = await nodeBundle();
   const { chromium } = require('playwright-core');
   const names = opt('--profiles', quick ? 'small' : 'small,medium').split(',');
   const files = {};

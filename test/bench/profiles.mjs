@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { watPlugin } from '../../scripts/watPlugin.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const cacheDir = path.join(os.tmpdir(), 'gomem-bench');
@@ -67,12 +68,12 @@ export function median(xs) {
  * TypeScript sources into a CommonJS file in the cache, removed at exit;
  * returns its path. Benchmarks load gomem's engine this way, not from dist/.
  */
-export function bundleSources(name, exports) {
+export async function bundleSources(name, exports) {
   const require = createRequire(import.meta.url);
   const esbuild = require('esbuild');
   fs.mkdirSync(cacheDir, { recursive: true });
   const outfile = path.join(cacheDir, `gomem-${name}-${process.pid}.cjs`);
-  esbuild.buildSync({
+  await esbuild.build({
     stdin: { contents: exports.join('\n'), resolveDir: path.resolve(here, '../..'), loader: 'ts', sourcefile: `${name}-entry.ts` },
     bundle: true,
     platform: 'node',
@@ -80,6 +81,7 @@ export function bundleSources(name, exports) {
     target: 'node20',
     outfile,
     logLevel: 'warning',
+    plugins: [watPlugin], // the Sample reader is WebAssembly text
   });
   process.on('exit', () => fs.rmSync(outfile, { force: true }));
   return outfile;

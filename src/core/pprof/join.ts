@@ -9,6 +9,7 @@ import type { WireLocation, WireMapping, WireProfile, WireSamples, WireValueType
  * one value per sample type, every reference resolvable).
  */
 export function joinProfile(w: WireProfile): Profile {
+  const wireSamples = w.samples.finish();
   const str = stringLookup(w.strings);
   const sampleTypes = w.sampleTypes.map((v, i) => valueType(v, str, `sample_type[${i}]`));
   const functions = w.functions.map((f, i): ProfileFunction => {
@@ -25,8 +26,8 @@ export function joinProfile(w: WireProfile): Profile {
   const functionIndex = indexById(functions, 'function');
   const mappingIndex = indexById(mappings, 'mapping');
   const locations = w.locations.map((l, i) => location(l, functionIndex, mappingIndex, `location[${i}]`));
-  const samples = sampleTable(w.samples, sampleTypes.length, indexById(locations, 'location'), locations.length);
-  checkLabelStrings(w.samples, w.strings.length);
+  const samples = sampleTable(wireSamples, sampleTypes.length, indexById(locations, 'location'), locations.length);
+  checkLabelStrings(wireSamples, w.strings.length);
   return {
     sampleTypes,
     samples,
@@ -43,7 +44,7 @@ export function joinProfile(w: WireProfile): Profile {
     comments: w.comments.map((c, i) => str(c, `comment[${i}]`)),
     defaultSampleTypeIndex: defaultSampleType(sampleTypes, str(w.defaultSampleType, 'default_sample_type')),
     docUrl: str(w.docUrl, 'doc_url'),
-    inexactValues: w.inexactValues,
+    inexactValues: w.inexactValues + wireSamples.inexact,
   };
 }
 
@@ -155,14 +156,14 @@ function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex, loca
   const hasLabels = s.labelKey.length > 0;
   return {
     count: s.count,
-    values: s.values.finish(),
-    locationStart: s.locationStart.finish(),
+    values: s.values,
+    locationStart: s.locationStart,
     locations,
-    labelStart: hasLabels ? s.labelStart.finish() : undefined,
-    labelKey: hasLabels ? s.labelKey.finish() : undefined,
-    labelStr: hasLabels ? s.labelStr.finish() : undefined,
-    labelNum: hasLabels ? s.labelNum.finish() : undefined,
-    labelNumUnit: hasLabels ? s.labelNumUnit.finish() : undefined,
+    labelStart: hasLabels ? s.labelStart : undefined,
+    labelKey: hasLabels ? s.labelKey : undefined,
+    labelStr: hasLabels ? s.labelStr : undefined,
+    labelNum: hasLabels ? s.labelNum : undefined,
+    labelNumUnit: hasLabels ? s.labelNumUnit : undefined,
   };
 }
 
@@ -174,19 +175,18 @@ function sampleTable(s: WireSamples, types: number, locationIndex: IdIndex, loca
  * column), 32-bit when there are too many locations for 16.
  */
 function locationIndexes(col: IdColumn, locationIndex: IdIndex, locationCount: number): IdArray {
-  if (col.length === 0) return col.finish();
+  if (col.length === 0) return col.data;
   // Every stored id − 1 under the count (id 0 is stored as zeroValue, never under it).
-  if (locationIndex.identity && col.maxStored < Math.min(locationCount, col.zeroValue())) return col.finish();
+  if (locationIndex.identity && col.maxStored < Math.min(locationCount, col.zeroValue())) return col.data;
   if (locationCount > 0x10000) col.widen();
-  const ids = col.finish();
-  const out = col.data; // same buffer as ids: rewritten in place
+  const out = col.data; // rewritten in place: no second array for the biggest column
   const dense = locationIndex.dense;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < out.length; i++) {
     const id = col.idAt(i);
     const index = dense && id < dense.length ? dense[id] : -1;
     out[i] = index >= 0 ? index : locationIndex(id, 'sample.location_id');
   }
-  return ids;
+  return out;
 }
 
 /** Label keys, strings and units name strings: the decoder kept the range they span. */

@@ -1,10 +1,10 @@
 import { ProfileFormatError } from './errors';
 
 /**
- * Hot-path varint reading straight off the byte array. protobufjs's Reader
- * walks the message structure; these read the packed int64 columns (sample
- * values and location ids), where a call per field and a LongBits object per
- * value would dominate a million-sample decode.
+ * Varints straight off the byte array, for the fields outside Samples
+ * (those are samples.wat's): int64s kept exact where they can be and
+ * signed, 64-bit addresses as bigints, where protobufjs's Reader would make
+ * a LongBits object per value.
  *
  * Each function returns the value and leaves the new position in `cursor.pos`.
  */

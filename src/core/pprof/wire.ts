@@ -1,9 +1,9 @@
 import { Reader } from 'protobufjs/minimal';
 import { bigScalar, messageEnd, repeated, scalar, signedBigScalar, skip, type WireReader } from './wireFields';
-import { emptyWireSamples, readSample, type WireSamples } from './wireSample';
+import { SampleReader } from './sampleReader';
 
 export type { WireReader } from './wireFields';
-export type { WireSamples } from './wireSample';
+export type { WireSamples } from './sampleReader';
 
 /**
  * First layer of decoding (as in google/pprof's profile package): the
@@ -52,7 +52,8 @@ export interface WireMapping {
 
 export interface WireProfile {
   sampleTypes: WireValueType[];
-  samples: WireSamples;
+  /** Read into its own columns as they come; `finish()` gives them to the join. */
+  samples: SampleReader;
   mappings: WireMapping[];
   locations: WireLocation[];
   functions: WireFunction[];
@@ -75,7 +76,10 @@ const utf8 = new TextDecoder('utf-8');
 export function readWireProfile(buf: Uint8Array): WireProfile {
   const p = emptyWireProfile(buf.length);
   const r = wireReader(buf);
-  while (r.pos < buf.length) readTopLevelField(r, p, buf.length);
+  while (r.pos < buf.length) {
+    r.pos = p.samples.read(r.buf, r.pos, buf.length);
+    if (r.pos < buf.length) readTopLevelField(r, p, buf.length);
+  }
   p.inexactValues = r.inexact;
   return p;
 }
@@ -84,9 +88,8 @@ export function readWireProfile(buf: Uint8Array): WireProfile {
  * A reader over a plain Uint8Array view of `buf`, always of one shape. Node
  * hands out Buffers (zlib's chunks) and Uint8Arrays (joined chunks), and
  * protobufjs's Reader.create picks a different reader class for each: the
- * hot functions then saw two maps and were deoptimized and recompiled
- * mid-load (--trace-deopt: "wrong map" in readSample, readPackedLocationIds
- * and five more).
+ * field readers then saw two maps and were deoptimized and recompiled
+ * mid-load (--trace-deopt: "wrong map" in seven functions).
  */
 export function wireReader(buf: Uint8Array): WireReader {
   const r = new Reader(new Uint8Array(buf.buffer, buf.byteOffset, buf.length)) as WireReader;
@@ -101,7 +104,7 @@ export function readTopLevelField(r: WireReader, p: WireProfile, end: number): v
   const wt = tag & 7;
   switch (field) {
     case 1: p.sampleTypes.push(readValueType(r, messageEnd(r, wt, 'sample_type'))); break;
-    case 2: readSample(r, messageEnd(r, wt, 'sample'), p.samples); break;
+    case 2: readSampleField(r, p, messageEnd(r, wt, 'sample')); break;
     case 3: p.mappings.push(readMapping(r, messageEnd(r, wt, 'mapping'))); break;
     case 4: p.locations.push(readLocation(r, messageEnd(r, wt, 'location'))); break;
     case 5: p.functions.push(readFunction(r, messageEnd(r, wt, 'function'))); break;
@@ -119,9 +122,15 @@ export function readTopLevelField(r: WireReader, p: WireProfile, end: number): v
   }
 }
 
+/** A Sample field the reader's fast path left to this one (an unusual tag or length encoding). */
+function readSampleField(r: WireReader, p: WireProfile, end: number): void {
+  p.samples.readBody(r.buf, r.pos, end);
+  r.pos = end;
+}
+
 /** `inputBytes`: the message size (or an upper bound), to size the sample columns once. */
 export function emptyWireProfile(inputBytes: number): WireProfile {
-  const samples = emptyWireSamples(inputBytes);
+  const samples = new SampleReader(inputBytes);
   return {
     sampleTypes: [], samples, mappings: [], locations: [], functions: [], strings: [],
     dropFrames: 0, keepFrames: 0, timeNanos: 0n, durationNanos: 0n, period: 0,

@@ -3,10 +3,10 @@ import { ProfileFormatError } from './errors';
 import { readInt64, readInt64Big, readUint64, readUint64Big, type Cursor } from './varint';
 
 /**
- * Field-level helpers shared by the Profile message's readers (wire.ts) and
- * its Sample hot path (wireSample.ts): wire-type checks, scalars, repeated
- * fields and skipping, each failing with a ProfileFormatError that says what
- * and where.
+ * Field-level helpers for the Profile message's readers (wire.ts; Samples
+ * have their own, samples.wat): wire-type checks, scalars, repeated fields
+ * and skipping, each failing with a ProfileFormatError that says what and
+ * where.
  */
 export type WireReader = Reader & Cursor;
 

@@ -1,7 +1,7 @@
 import { ProfileFormatError } from './errors';
 import { concatBytes } from './gunzip';
-import { emptyWireProfile, readTopLevelField, wireReader, type WireProfile, type WireReader } from './wire';
-import { readSample } from './wireSample';
+import { emptyWireProfile, readTopLevelField, wireReader, type WireProfile } from './wire';
+import { fieldEnd } from './fieldEnd';
 
 /**
  * The Profile message decoded as its bytes arrive, so a caller that inflates
@@ -64,22 +64,21 @@ export class WireStream {
     let pos = 0;
     try {
       for (;;) {
-        let end = this.sampleAt(r, buf, pos);
-        if (end < 0) {
-          end = fieldEnd(buf, pos);
-          if (end < 0) {
-            this.need = buf.length - pos - end - 1;
-            break;
-          }
-          r.pos = pos;
-          readTopLevelField(r, this.profile, end);
-        }
-        if (r.pos !== end) throw new ProfileFormatError('field length disagrees with its contents', 'profile', pos);
-        pos = end;
+        // Samples, nearly every byte, go to the Sample reader in runs.
+        pos = this.profile.samples.read(buf, pos, buf.length);
         if (pos === buf.length) {
           this.need = 0;
           break;
         }
+        const end = fieldEnd(buf, pos);
+        if (end < 0) {
+          this.need = buf.length - pos - end - 1;
+          break;
+        }
+        r.pos = pos;
+        readTopLevelField(r, this.profile, end);
+        if (r.pos !== end) throw new ProfileFormatError('field length disagrees with its contents', 'profile', pos);
+        pos = end;
       }
     } catch (err) {
       throw shifted(err, this.base);
@@ -87,81 +86,6 @@ export class WireStream {
     this.inexact += r.inexact;
     return pos;
   }
-
-  /**
-   * The fast path for what nearly every field is, a Sample whose length
-   * takes 1–3 bytes and which is whole in `buf`: read at once, without
-   * fieldEnd's general parse nor readTopLevelField's dispatch (measured: 12%
-   * of a medium profile's load). Returns the field's end, or -1 to take the
-   * general path.
-   */
-  private sampleAt(r: WireReader, buf: Uint8Array, pos: number): number {
-    if (buf[pos] !== SAMPLE_TAG || pos + 4 > buf.length) return -1;
-    let at = pos + 1;
-    let b = buf[at++];
-    let len = b & 0x7f;
-    if (b >= 0x80) {
-      b = buf[at++];
-      len |= (b & 0x7f) << 7;
-      if (b >= 0x80) {
-        b = buf[at++];
-        len |= (b & 0x7f) << 14;
-        if (b >= 0x80) return -1;
-      }
-    }
-    const end = at + len;
-    if (end > buf.length) return -1;
-    r.pos = at;
-    readSample(r, end, this.profile.samples);
-    return end;
-  }
-}
-
-/** Profile.sample's tag (field 2, length-delimited): one byte. */
-const SAMPLE_TAG = 0x12;
-
-/**
- * End offset of the top-level field starting at `pos`, or, when `buf` ends
- * first, -(1 + the number of bytes still missing) — a lower bound when even
- * the length is not complete yet.
- */
-export function fieldEnd(buf: Uint8Array, pos: number): number {
-  const tag = varintAt(buf, pos);
-  if (tag.end < 0) return -2;
-  const wt = tag.value % 8;
-  let end: number;
-  switch (wt) {
-    case 0: {
-      const v = varintAt(buf, tag.end);
-      if (v.end < 0) return -2;
-      return v.end;
-    }
-    case 1: end = tag.end + 8; break;
-    case 5: end = tag.end + 4; break;
-    case 2: {
-      const len = varintAt(buf, tag.end);
-      if (len.end < 0) return -2;
-      end = len.end + len.value;
-      break;
-    }
-    default:
-      throw new ProfileFormatError(`unsupported wire type ${wt}`, 'profile', pos);
-  }
-  return end <= buf.length ? end : -(1 + end - buf.length);
-}
-
-/** A varint at `pos` as a number; end -1 when the buffer ends inside it. */
-function varintAt(buf: Uint8Array, pos: number): { value: number; end: number } {
-  let value = 0;
-  let mult = 1;
-  for (let i = 0; i < 10; i++) {
-    if (pos + i >= buf.length) return { value: 0, end: -1 };
-    const b = buf[pos + i];
-    value += (b & 0x7f) * mult;
-    mult *= 128;
-    if (b < 0x80) return { value, end: pos + i + 1 };
-  }
-  throw new ProfileFormatError('varint longer than 10 bytes', 'varint', pos);
 }
 
 /** Offsets in errors count from the start of the whole message, not of this chunk. */
