@@ -123,7 +123,7 @@ export class SampleReader {
    */
   private window(buf: Uint8Array, pos: number, end: number, fresh: boolean): Window {
     const w = this.staged;
-    if (!fresh && w && w.buf === buf && pos >= w.from && pos < w.to) return { ...w, fresh: false };
+    if (!fresh && w && w.buf === buf && pos >= w.from && pos < w.to && w.to <= end) return { ...w, fresh: false };
     const n = Math.min(end - pos, this.cols.stage.bytes - PAD);
     new Uint8Array(this.x.mem.buffer, this.cols.stage.off, n).set(buf.subarray(pos, pos + n));
     this.staged = { buf, from: pos, to: pos + n, fresh: true };
@@ -172,11 +172,11 @@ export class SampleReader {
   }
 
   /**
-   * Columns sized from the input as the JavaScript reader did: ids at one per
-   * byte (the most there can be), the rest at one per eight bytes (a sample
-   * takes far more). Pages never written are never resident, so the bound
-   * costs address space, not memory; past BUDGET the bounds shrink and the
-   * columns grow when a sample needs it.
+   * Columns sized once from the input size: ids at one per byte (the most
+   * there can be), the rest at one per eight bytes (a sample takes far more).
+   * Pages never written are never resident, so a generous bound costs
+   * address space, not memory, where doubling would copy; past BUDGET the
+   * bounds shrink and the columns grow when a sample needs it.
    */
   private layout(inputBytes: number): Columns {
     const perByte = 2 + 8 / 8 + (4 + 4 + 4 + 4 + 8 + 4) / 8; // ids u16, values f64, six per-sample columns
