@@ -184,6 +184,7 @@ export class SampleReader {
     const ids = Math.max(1024, Math.floor(inputBytes * scale));
     const rows = Math.max(1024, Math.floor((inputBytes / 8) * scale));
     const m = this.mem;
+    m.reserve(STAGE + PAD + rows * (4 * 5 + 8 * 2) + ids * 2 + 16 * 9); // one grow, not nine
     const cols: Columns = {
       stage: m.alloc(STAGE + PAD),
       locStart: m.alloc(rows * 4),

@@ -25,6 +25,11 @@ export class WasmRegions {
 
   constructor(readonly memory: WebAssembly.Memory) {}
 
+  /** Grows the memory once for allocations of `bytes` in all (each grow costs milliseconds). */
+  reserve(bytes: number): void {
+    this.ensure(this.top + bytes);
+  }
+
   alloc(bytes: number): Region {
     const off = align(this.top);
     this.ensure(off + bytes);
