@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { decodeProfile, decodeProfileChunks } from '../../src/core/pprof/decode';
 import { ProfileFormatError } from '../../src/core/pprof/errors';
 import type { Profile } from '../../src/core/pprof/model';
+import { buildTables } from '../../src/core/pprof/tables';
 import { encodeProfile, type ProfileSpec } from '../support/encodeProfile';
 
 /**
@@ -125,5 +126,43 @@ test('every error the sample reader can stop with is a typed error at the right 
     const check = (e: unknown) => e instanceof ProfileFormatError && re.test(e.message) && e.offset === offset;
     assert.throws(() => decodeProfile(bytes), check, name);
     await assert.rejects(decodeProfileChunks(chunksOf(bytes, 3)), check, `${name} (streamed)`);
+  }
+});
+
+/** Flat and cum per line row, by definition: flat to the leaf's first frame, cum once per distinct row on the stack. */
+function referenceWalk(p: Profile, rowOf: (loc: number, j: number) => number, rows: number, type: number) {
+  const flat = new Float64Array(rows);
+  const cum = new Float64Array(rows);
+  const s = p.samples;
+  for (let i = 0; i < s.count; i++) {
+    const v = s.values[i * p.sampleTypes.length + type];
+    const stack = Array.from(s.locations.subarray(s.locationStart[i], s.locationStart[i + 1]));
+    if (stack.length === 0) continue;
+    flat[rowOf(stack[0], 0)] += v;
+    const seen = new Set<number>();
+    for (const loc of stack) for (let j = 0; j < Math.max(1, p.locations[loc].lines.length); j++) seen.add(rowOf(loc, j));
+    for (const r of seen) cum[r] += v;
+  }
+  return { flat: Array.from(flat), cum: Array.from(cum) };
+}
+
+test('the table walk runs over the columns in place, or over copies when the join rewrote them, with the same values', () => {
+  for (const maxId of [300, 70000]) {
+    const p = decodeProfile(encodeProfile(manySamples(3000, maxId)));
+    // 70000 locations: the join widens the id column into a new array, outside the decoder's memory.
+    assert.equal(p.samples.locations instanceof Uint32Array, maxId > 0xffff);
+    for (const [a, b] of [[0, 1], [1, 0], [1, 1]]) {
+      const t = buildTables(p); // valuesOf caches per table: fresh tables for each pair
+      const key = new Map(t.lines.rows.map((r, i) => [`${r.function}\0${r.file}\0${r.line}`, i]));
+      const rowOf = (loc: number, j: number) => {
+        const ln = p.locations[loc].lines[j];
+        const f = p.functions[ln.functionIndex];
+        return key.get(`${f.name}\0${f.filename}\0${ln.line}`)!;
+      };
+      const [va, vb] = [t.lines.valuesOf(a, b), t.lines.valuesOf(b)];
+      assert.deepEqual({ flat: Array.from(va.flat), cum: Array.from(va.cum) }, referenceWalk(p, rowOf, t.lines.rows.length, a), `maxId ${maxId} type ${a}`);
+      assert.deepEqual({ flat: Array.from(vb.flat), cum: Array.from(vb.cum) }, referenceWalk(p, rowOf, t.lines.rows.length, b), `maxId ${maxId} type ${b}`);
+      assert.equal(t.totalOf(a), p.samples.values.filter((_, i) => i % 2 === a).reduce((x, y) => x + y, 0));
+    }
   }
 });

@@ -1,3 +1,4 @@
+import { walkTypes } from './sampleWalk';
 import type { Profile, ProfileLocation } from './model';
 
 /**
@@ -147,59 +148,16 @@ interface FrameKeys {
 
 /**
  * Flat and cum of types a and b (b may be a): the walk over every frame (see
- * the top). Two types share the walk because reading each sample's stack,
- * scattered over the biggest column, is what it costs.
+ * the top), in walk.wat. Two types share the walk because reading each
+ * sample's stack, scattered over the biggest column, is what it costs.
  */
 function accumulate(p: Profile, keys: FrameKeys, a: number, b: number, totals: Totals): [RowValues, RowValues] {
-  const { frameKey, frameStart, single } = keys;
-  const flatA = new Float64Array(keys.rows);
-  const cumA = new Float64Array(keys.rows);
-  const flatB = b === a ? flatA : new Float64Array(keys.rows);
-  const cumB = b === a ? cumA : new Float64Array(keys.rows);
-  const addB = b === a ? 0 : 1; // with b = a, b's values are added as zeros
-  const stamp = new Int32Array(keys.rows).fill(-1);
-  const { values, locationStart, locations, count } = p.samples;
-  const types = p.sampleTypes.length;
-  let sumA = 0;
-  let sumB = 0;
-  for (let s = 0; s < count; s++) {
-    const va = values[s * types + a];
-    const vb = values[s * types + b] * addB;
-    sumA += va;
-    sumB += vb;
-    // A zero adds nothing anywhere, and most samples of an in-use type are
-    // zero (their objects were freed).
-    if (va === 0 && vb === 0) continue;
-    const first = locationStart[s];
-    const last = locationStart[s + 1];
-    if (first === last) continue;
-    const leaf = frameKey[frameStart[locations[first]]];
-    flatA[leaf] += va;
-    flatB[leaf] += vb;
-    for (let i = first; i < last; i++) {
-      const loc = locations[i];
-      const k = single[loc];
-      if (k >= 0) {
-        if (stamp[k] !== s) {
-          stamp[k] = s;
-          cumA[k] += va;
-          cumB[k] += vb;
-        }
-        continue;
-      }
-      for (let f = frameStart[loc]; f < frameStart[loc + 1]; f++) {
-        const kf = frameKey[f];
-        if (stamp[kf] === s) continue;
-        stamp[kf] = s;
-        cumA[kf] += va;
-        cumB[kf] += vb;
-      }
-    }
-  }
-  totals.set(a, sumA);
-  if (addB) totals.set(b, sumB);
-  const ra = { flat: flatA, cum: cumA };
-  return [ra, addB ? { flat: flatB, cum: cumB } : ra];
+  const both = b !== a;
+  const r = walkTypes(p.samples, p.sampleTypes.length, keys, a, b, both);
+  totals.set(a, r.sumA);
+  if (both) totals.set(b, r.sumB);
+  const ra = { flat: r.flatA, cum: r.cumA };
+  return [ra, both ? { flat: r.flatB, cum: r.cumB } : ra];
 }
 
 /**

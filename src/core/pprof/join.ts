@@ -1,4 +1,5 @@
 import { ProfileFormatError } from './errors';
+import { adoptColumns, walkScratchBytes } from './sampleWalk';
 import type { Profile, ProfileFunction, ProfileLocation, ProfileMapping, SampleTable, ValueType } from './model';
 import type { IdArray, IdColumn } from './idColumn';
 import type { WireLocation, WireMapping, WireProfile, WireSamples, WireValueType } from './wire';
@@ -9,7 +10,8 @@ import type { WireLocation, WireMapping, WireProfile, WireSamples, WireValueType
  * one value per sample type, every reference resolvable).
  */
 export function joinProfile(w: WireProfile): Profile {
-  const wireSamples = w.samples.finish();
+  const frames = w.locations.reduce((n, l) => n + Math.max(1, l.lines.length), 0);
+  const wireSamples = w.samples.finish(walkScratchBytes(w.locations.length, frames));
   const str = stringLookup(w.strings);
   const sampleTypes = w.sampleTypes.map((v, i) => valueType(v, str, `sample_type[${i}]`));
   const functions = w.functions.map((f, i): ProfileFunction => {
@@ -27,6 +29,7 @@ export function joinProfile(w: WireProfile): Profile {
   const mappingIndex = indexById(mappings, 'mapping');
   const locations = w.locations.map((l, i) => location(l, functionIndex, mappingIndex, `location[${i}]`));
   const samples = sampleTable(wireSamples, sampleTypes.length, indexById(locations, 'location'), locations.length);
+  adoptColumns(samples, wireSamples.memory, wireSamples.scratch);
   checkLabelStrings(wireSamples, w.strings.length);
   return {
     sampleTypes,

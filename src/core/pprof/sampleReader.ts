@@ -2,7 +2,7 @@ import { fieldEnd } from './fieldEnd';
 import { IdColumn } from './idColumn';
 import { sampleError, STATUS } from './sampleErrors';
 import wasm from './samples.wat';
-import { WasmRegions, type Region } from './wasmRegions';
+import { newMemory, WasmRegions, type Region } from './wasmRegions';
 
 /**
  * The Sample messages of one profile, read by samples.wat into columns in
@@ -29,6 +29,9 @@ export interface WireSamples {
   labelStringMax: number;
   /** Values and label numbers of magnitude 2^53 or more (not exact as numbers). */
   inexact: number;
+  /** The memory the columns are views of, and the scratch reserved after them (see sampleWalk.ts). */
+  memory: WebAssembly.Memory;
+  scratch: Region;
 }
 
 const SAMPLE_TAG = 0x12; // Profile.sample: field 2, length-delimited
@@ -40,7 +43,6 @@ const PAD = 16;
 const BUDGET = 3 * 2 ** 30;
 
 interface Exports {
-  mem: WebAssembly.Memory;
   samples(pos: number, end: number): number;
   sample(pos: number, end: number): void;
   [global: string]: unknown;
@@ -76,15 +78,15 @@ interface Window {
 
 export class SampleReader {
   private readonly x: Exports;
-  private readonly mem: WasmRegions;
+  private readonly memory = newMemory();
+  private readonly mem = new WasmRegions(this.memory);
   private readonly cols: Columns;
   /** What the stage holds: buf[from..to). */
   private staged: Window | undefined;
 
   /** `inputBytes`: the message size (or an upper bound), to size columns once. */
   constructor(inputBytes: number) {
-    this.x = new WebAssembly.Instance(wasmModule(), {}).exports as unknown as Exports;
-    this.mem = new WasmRegions(this.x.mem);
+    this.x = new WebAssembly.Instance(wasmModule(), { env: { mem: this.memory } }).exports as unknown as Exports;
     this.cols = this.layout(inputBytes);
   }
 
@@ -125,7 +127,7 @@ export class SampleReader {
     const w = this.staged;
     if (!fresh && w && w.buf === buf && pos >= w.from && pos < w.to && w.to <= end) return { ...w, fresh: false };
     const n = Math.min(end - pos, this.cols.stage.bytes - PAD);
-    new Uint8Array(this.x.mem.buffer, this.cols.stage.off, n).set(buf.subarray(pos, pos + n));
+    new Uint8Array(this.memory.buffer, this.cols.stage.off, n).set(buf.subarray(pos, pos + n));
     this.staged = { buf, from: pos, to: pos + n, fresh: true };
     return this.staged;
   }
@@ -145,10 +147,15 @@ export class SampleReader {
     this.call(shift, () => this.x.sample(pos - shift, end - shift), () => this.x.sample(pos - shift, end - shift));
   }
 
-  /** The columns, as views of the module's memory (which does not grow after this). */
-  finish(): WireSamples {
+  /**
+   * The columns, as views of the module's memory, with `scratchBytes`
+   * reserved after them: the memory must not grow after this, since growing
+   * detaches every view.
+   */
+  finish(scratchBytes: number): WireSamples {
     const g = (name: string) => this.get(name);
-    const buf = this.x.mem.buffer;
+    const scratch = this.mem.alloc(scratchBytes);
+    const buf = this.memory.buffer;
     const c = this.cols;
     const count = g('count');
     const labels = g('labLen');
@@ -168,6 +175,8 @@ export class SampleReader {
       labelStringMin: Number((this.x.labMin as WebAssembly.Global).value as bigint),
       labelStringMax: Number((this.x.labMax as WebAssembly.Global).value as bigint),
       inexact: g('inexact'),
+      memory: this.memory,
+      scratch,
     };
   }
 
@@ -276,7 +285,7 @@ export class SampleReader {
     const n = this.get('idsLen');
     const cap = this.get('idsCap');
     const next = this.mem.alloc(cap * 4);
-    const buf = this.x.mem.buffer;
+    const buf = this.memory.buffer;
     const wide = new Uint32Array(buf, next.off, n);
     wide.set(new Uint16Array(buf, this.cols.ids.off, n));
     if (this.get('hi') === 0xffff) {

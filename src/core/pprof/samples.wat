@@ -22,7 +22,8 @@
 ;;
 ;; Wire format: github.com/google/pprof proto/profile.proto, FORMATS.md §1.
 (module
-  (memory (export "mem") 1 65536)
+  ;; Made by sampleReader.ts and shared with walk.wat, which walks the columns in place.
+  (import "env" "mem" (memory 1 65536))
 
   ;; ---- status, set before every trap (sampleReader.ts: STATUS) ----
   (global $status (export "status") (mut i32) (i32.const 0))

@@ -18,12 +18,28 @@ export interface Region {
 }
 
 const PAGE = 65536;
+
+/** A memory for the decoder's modules: starts at a page, may grow to the 4 GiB a wasm32 memory can hold. */
+export function newMemory(): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: 1, maximum: 65536 });
+}
 const ALIGN = 16;
 
 export class WasmRegions {
-  private top = ALIGN; // offset 0 stays unused, so no region is at address 0
+  private top: number;
+  private readonly limit: number;
 
-  constructor(readonly memory: WebAssembly.Memory) {}
+  /**
+   * Allocates from offset 16 (no region at address 0) up, growing the
+   * memory; or, given `within`, inside that region only, never growing.
+   */
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    within?: Region,
+  ) {
+    this.top = within ? within.off : ALIGN;
+    this.limit = within ? within.off + within.bytes : Infinity;
+  }
 
   /** Grows the memory once for allocations of `bytes` in all (each grow costs milliseconds). */
   reserve(bytes: number): void {
@@ -54,6 +70,7 @@ export class WasmRegions {
 
   /** Grows the memory to hold `end` bytes. New pages are zero and, until written, not resident. */
   private ensure(end: number): void {
+    if (end > this.limit) throw new Error(`wasm region overflow: ${end} > ${this.limit}`); // a sizing bug, not bad input
     const have = this.memory.buffer.byteLength;
     if (end <= have) return;
     try {
