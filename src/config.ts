@@ -101,7 +101,7 @@ export const config = {
   testLens(): boolean {
     return gomem().get<boolean>('testLens.enabled', true);
   },
-  /** The memory monitor's poll interval and warning levels (0 turns a level off). Read when a monitor starts. */
+  /** The memory monitor's poll interval and warning levels (0 turns a level off); a running monitor takes changes at once. */
   monitor(): { intervalSeconds: number; thresholds: Thresholds; autoSnapshot: boolean } {
     const d = DEFAULT_THRESHOLDS;
     const num = (key: string, fallback: number, min: number) => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { config } from '../config';
 import { statusSpec } from '../core/monitor/statusText';
-import type { Breach } from '../core/monitor/thresholds';
+import type { Breach, Thresholds } from '../core/monitor/thresholds';
 import type { Ctx } from '../ctx';
 import { MonitorStatusBar } from '../editor/monitorStatusBar';
 import { MemoryMonitor, type SpikeSnapshot } from '../node/monitor';
@@ -14,7 +14,6 @@ import { openCapture } from './openCapture';
 interface Watched {
   readonly target: CaptureTarget;
   readonly monitor: MemoryMonitor;
-  readonly windowSeconds: number;
   readonly snapshots: string[];
   readonly sessionEnd?: vscode.Disposable;
   stopped?: string;
@@ -32,8 +31,22 @@ export class MonitorController implements vscode.Disposable {
   private watched: Watched | undefined;
   private readonly status = new MonitorStatusBar();
   private panel: MonitorPanel | undefined;
+  private readonly settingsWatch: vscode.Disposable;
 
-  constructor(private readonly ctx: Ctx) {}
+  constructor(private readonly ctx: Ctx) {
+    this.settingsWatch = vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gomem.monitor') && this.settingsChanged());
+  }
+
+  /** Interval and warning levels apply to the running monitor at once, as a user changing them expects. */
+  private settingsChanged(): void {
+    const w = this.watched;
+    if (!w || w.stopped) return;
+    const s = config.monitor();
+    w.monitor.update(s.intervalSeconds * 1000, s.thresholds);
+    this.log(`settings changed: every ${s.intervalSeconds} s; ${describeThresholds(s.thresholds)}`);
+    this.redraw();
+    this.panel?.post({ type: 'init', view: this.view() });
+  }
 
   /** Starts monitoring target (stopping any earlier monitor); resolves once its endpoint is known. */
   async start(target: CaptureTarget): Promise<void> {
@@ -63,7 +76,6 @@ export class MonitorController implements vscode.Disposable {
     const w: Watched = {
       target,
       monitor,
-      windowSeconds: settings.thresholds.windowSeconds,
       snapshots: [],
       sessionEnd: session?.onDidChange((c) => c === 'ended' && monitor.stop(`the debug session "${session.session.name}" ended`)),
     };
@@ -105,14 +117,15 @@ export class MonitorController implements vscode.Disposable {
     const w = this.watched;
     const s = config.monitor();
     if (!w) return { target: 'no monitor running', intervalSeconds: s.intervalSeconds, windowSeconds: s.thresholds.windowSeconds, points: [], breaches: [], stopped: 'Start one with Go Memory: Start Memory Monitor' };
-    return { target: w.target.label, intervalSeconds: w.monitor.options.intervalMs / 1000, windowSeconds: w.windowSeconds, points: w.monitor.series.points, breaches: w.monitor.breaches, stopped: w.stopped };
+    return { target: w.target.label, intervalSeconds: w.monitor.intervalMs / 1000, windowSeconds: w.monitor.thresholds.windowSeconds, points: w.monitor.series.points, breaches: w.monitor.breaches, stopped: w.stopped };
   }
 
   private redraw(): void {
     const w = this.watched;
     if (!w || w.stopped) return;
     const series = w.monitor.series;
-    this.status.show(statusSpec(w.target.label, series.latest, series.worstPauseNs(w.windowSeconds * 1000), w.monitor.active, w.windowSeconds, w.problem));
+    const window = w.monitor.thresholds.windowSeconds;
+    this.status.show(statusSpec(w.target.label, series.latest, series.worstPauseNs(window * 1000), w.monitor.active, window, w.problem));
   }
 
   private async breached(breaches: Breach[], snapshot: SpikeSnapshot | undefined): Promise<void> {
@@ -154,8 +167,15 @@ export class MonitorController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.settingsWatch.dispose();
     this.stop('gomem was deactivated');
     this.panel?.dispose();
     this.status.dispose();
   }
+}
+
+/** For the log: the levels in force, 0 being off. */
+function describeThresholds(t: Thresholds): string {
+  const level = (v: number, unit: string) => (v > 0 ? `${v}${unit}` : 'off');
+  return `heap growth ${level(t.heapGrowthPercent, '%')} within ${t.windowSeconds} s, GC pause ${level(t.gcPauseMs, ' ms')}, goroutines ${level(t.goroutines, '')}`;
 }

@@ -60,6 +60,24 @@ test('a threshold fires once per breach and re-arms only after the value falls b
   assert.equal(series.heapGrowthPercent(1_000), 0);
 });
 
+test('new limits apply to the next poll; a changed limit re-arms its warning, an unchanged one stays quiet', () => {
+  const series = new MonitorSeries();
+  const watch = new ThresholdWatch({ heapGrowthPercent: 50, windowSeconds: 60, gcPauseMs: 0, goroutines: 100 });
+  const step = (t: number, heap: number, g: number) => watch.evaluate(series.add(sample(t * 1000, { heapInuse: heap * MB }, g)), series).map((b) => b.kind);
+  assert.deepEqual(step(0, 10, 150), ['goroutines']);
+  assert.deepEqual(step(1, 20, 150), ['heapGrowth']);
+  assert.deepEqual(step(2, 20, 150), [], 'both fired: quiet');
+  watch.setLimits({ heapGrowthPercent: 50, windowSeconds: 60, gcPauseMs: 0, goroutines: 120 });
+  assert.deepEqual(step(3, 20, 150), ['goroutines'], 'the goroutine limit changed: a new warning against it');
+  assert.deepEqual(watch.thresholds.goroutines, 120);
+  watch.setLimits({ heapGrowthPercent: 0, windowSeconds: 60, gcPauseMs: 0, goroutines: 200 });
+  assert.deepEqual(step(4, 40, 150), [], 'heap growth off, 150 under the new 200');
+  assert.deepEqual(watch.active.map((b) => b.kind), [], 'both re-armed by their changed limits');
+  const policy = new FailureTracker({ intervalMs: 1000, maxDelayMs: 8000, goneAfterRefusals: 3 });
+  policy.setInterval(250);
+  assert.deepEqual(policy.failed(false, 'timeout'), { action: 'retry', delayMs: 500 }, 'backoff from the new interval');
+});
+
 test('backoff doubles per failure up to the cap; refusals in a row stop it', () => {
   const p = { intervalMs: 1000, maxDelayMs: 8000, goneAfterRefusals: 3 };
   assert.deepEqual([0, 1, 2, 3, 4, 10].map((n) => backoffDelay(p, n)), [1000, 2000, 4000, 8000, 8000, 8000]);
@@ -86,6 +104,11 @@ test('the status-bar spec says heap, rate, GCs and pause, and turns to warning w
   const loud = statusSpec('t', p, 0, [{ kind: 'gcPause', atMs: 0, value: 1.2, limit: 1, message: 'a GC pause took 1.20 ms (limit 1 ms)' }], 60);
   assert.equal(loud.warning, true);
   assert.match(loud.tooltip, /⚠ a GC pause took/);
+  const two = statusSpec('t', p, 0, [
+    { kind: 'heapGrowth', atMs: 0, value: 80, limit: 50, message: 'heap in use grew 80% within 60 s (limit 50%)' },
+    { kind: 'goroutines', atMs: 0, value: 12, limit: 5, message: '12 goroutines (limit 5)' },
+  ], 60);
+  assert.match(two.tooltip, /⚠ heap in use grew 80%.*\n⚠ 12 goroutines \(limit 5\)/, 'every warning in force, one line each');
   const retrying = statusSpec('t', p, 0, [], 60, 'no complete answer within 10 s');
   assert.match(retrying.text, / \$\(sync~spin\)$/);
   assert.match(retrying.tooltip, /last poll failed, retrying: no complete answer within 10 s/);

@@ -108,6 +108,31 @@ test('goroutine and GC-pause thresholds on the real fixture: leaked goroutines a
   }
 });
 
+test('update() while polling: the new interval paces the next polls and a lowered limit warns at once', { skip }, async () => {
+  const own = await startPprofServer();
+  const kinds: string[] = [];
+  const times: number[] = [];
+  const m = new MemoryMonitor(endpointFromUrl(own.pprofUrl), { intervalMs: 2000, thresholds: { heapGrowthPercent: 0, windowSeconds: 60, gcPauseMs: 0, goroutines: 0 } }, {
+    onPoint: () => times.push(Date.now()),
+    onBreach: (b) => kinds.push(...b.map((x) => x.kind)),
+  });
+  void m.start();
+  try {
+    await until('a first poll', () => times.length >= 1, 30_000);
+    m.update(100, { heapGrowthPercent: 0, windowSeconds: 60, gcPauseMs: 0, goroutines: 5 }); // the fixture runs ~49 goroutines
+    assert.equal(m.intervalMs, 100);
+    await until('the goroutine warning from the new limit', () => kinds.includes('goroutines'), 30_000);
+    const n = times.length;
+    await until('five polls at the new pace', () => times.length >= n + 5, 30_000);
+    const gaps = times.slice(n).map((t, i, a) => (i ? t - a[i - 1] : 0)).slice(1);
+    assert.ok(Math.max(...gaps) < 1500, `gaps ${gaps} ms: none as long as the old 2 s interval`);
+    assert.deepEqual(kinds, ['goroutines'], 'one warning while the count stays above the limit');
+  } finally {
+    m.stop();
+    own.stop();
+  }
+});
+
 test('a target that never answers has at most one request open at a time', async () => {
   const silent = await startSilentServer();
   const errors: string[] = [];

@@ -21,7 +21,12 @@ export class FailureTracker {
   private failures = 0;
   private refusals = 0;
 
-  constructor(private readonly policy: BackoffPolicy) {}
+  constructor(private policy: BackoffPolicy) {}
+
+  /** A new poll interval (the setting changed); the failure count carries on. */
+  setInterval(intervalMs: number): void {
+    this.policy = { ...this.policy, intervalMs };
+  }
 
   succeeded(): void {
     this.failures = 0;

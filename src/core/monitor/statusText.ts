@@ -20,14 +20,13 @@ export function summaryLine(p: MonitorPoint, worstPauseNs: number): string {
 export function statusSpec(target: string, p: MonitorPoint | undefined, worstPauseNs: number, active: readonly Breach[], windowSeconds: number, problem?: string): MonitorStatusSpec {
   const failing = problem ? [`$(sync~spin) last poll failed, retrying: ${problem}`] : [];
   if (!p) return { text: '$(pulse) heap …', tooltip: [`Memory monitor: waiting for the first answer from ${target}`, ...failing].join('\n'), warning: false };
-  const last = active[active.length - 1];
   const lines = [
     `Memory monitor: ${target}`,
     `heap in use ${formatValue(p.heapInuse, 'bytes')} · goal ${formatValue(p.heapGoal, 'bytes')}`,
     p.allocRate === undefined ? 'allocation rate: after the next poll' : `allocating ${formatValue(p.allocRate, 'bytes')}/s`,
     `${p.numGC} GCs · latest pause ${formatValue(p.latestPauseNs, 'nanoseconds')} · worst in ${windowSeconds} s ${formatValue(worstPauseNs, 'nanoseconds')}`,
     ...(p.goroutines === undefined ? [] : [`${p.goroutines} goroutines`]),
-    ...(last ? [`⚠ ${last.message}`] : []),
+    ...active.map((b) => `⚠ ${b.message}`), // every warning in force, one line each
     ...failing,
     'Click to show the live chart',
   ];

@@ -37,7 +37,24 @@ export const REARM_FRACTION = 0.8;
 export class ThresholdWatch {
   private readonly fired = new Map<BreachKind, Breach>();
 
-  constructor(private readonly limits: Thresholds) {}
+  constructor(private limits: Thresholds) {}
+
+  get thresholds(): Thresholds {
+    return this.limits;
+  }
+
+  /**
+   * New limits for the next polls (the user changed a setting). A kind whose
+   * limit (or, for heap growth, window) changed is re-armed: its warning
+   * was about the old limit, and the new one deserves its own.
+   */
+  setLimits(limits: Thresholds): void {
+    const old = this.limits;
+    this.limits = limits;
+    if (old.heapGrowthPercent !== limits.heapGrowthPercent || old.windowSeconds !== limits.windowSeconds) this.fired.delete('heapGrowth');
+    if (old.gcPauseMs !== limits.gcPauseMs) this.fired.delete('gcPause');
+    if (old.goroutines !== limits.goroutines) this.fired.delete('goroutines');
+  }
 
   /** Breaches that fired and have not re-armed yet: the status bar stays in warning colours meanwhile. */
   get active(): Breach[] {

@@ -11,6 +11,7 @@ import { readExpvarMemStats, readGoroutineCount, readHeapMemStats, type ReadOpti
 import { captureSpike, type SpikeSnapshot } from './spikeSnapshot';
 
 export interface MonitorOptions {
+  /** The first poll interval and warning levels; `update` changes both while it runs. */
   readonly intervalMs: number;
   readonly thresholds: Thresholds;
   /** Where breach snapshots go; undefined turns automatic snapshots off. */
@@ -53,18 +54,39 @@ export class MemoryMonitor {
   private source: 'heap' | 'expvar' | undefined;
   private ended: Promise<string> | undefined;
   private stopReason: string | undefined;
+  private interval: number;
 
   constructor(
     readonly endpoint: PprofEndpoint,
     readonly options: MonitorOptions,
     private readonly events: MonitorEvents = {},
   ) {
+    this.interval = options.intervalMs;
     this.watch = new ThresholdWatch(options.thresholds);
     this.failures = new FailureTracker({
       intervalMs: options.intervalMs,
       maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
       goneAfterRefusals: options.goneAfterRefusals ?? DEFAULT_GONE_AFTER_REFUSALS,
     });
+  }
+
+  /** The poll interval now (see update). */
+  get intervalMs(): number {
+    return this.interval;
+  }
+
+  get thresholds(): Thresholds {
+    return this.watch.thresholds;
+  }
+
+  /**
+   * New settings while it runs: the next wait uses the new interval, the
+   * next poll the new limits (a limit that changed re-arms its warning).
+   */
+  update(intervalMs: number, thresholds: Thresholds): void {
+    this.interval = intervalMs;
+    this.failures.setInterval(intervalMs);
+    this.watch.setLimits(thresholds);
   }
 
   /** Starts polling; resolves with the reason it stopped. */
@@ -98,14 +120,14 @@ export class MemoryMonitor {
       await sleep(delay, this.control.signal);
       if (this.control.signal.aborted) break;
       if (this.options.isPaused?.()) {
-        delay = this.options.intervalMs;
+        delay = this.interval;
         continue;
       }
       try {
         this.pollsStarted++;
         await this.pollOnce();
         this.failures.succeeded();
-        delay = this.options.intervalMs;
+        delay = this.interval;
       } catch (err) {
         if (this.control.signal.aborted) break;
         const e = err instanceof Error ? err : new Error(String(err));
@@ -165,7 +187,7 @@ export class MemoryMonitor {
   }
 
   private readOptions(): ReadOptions {
-    const total = this.options.requestTimeoutMs ?? Math.max(5_000, 2 * this.options.intervalMs);
+    const total = this.options.requestTimeoutMs ?? Math.max(5_000, 2 * this.interval);
     return { connectTimeoutMs: Math.min(total, 5_000), totalTimeoutMs: total, signal: this.control.signal };
   }
 }

@@ -40,7 +40,7 @@ describe('memory monitor', function () {
   after(async () => {
     await vscode.commands.executeCommand('gomem.stopMemoryMonitor');
     server?.stop();
-    for (const k of Object.keys(SET)) await settings().update(k, undefined, vscode.ConfigurationTarget.Global);
+    for (const k of [...Object.keys(SET), 'monitor.goroutines']) await settings().update(k, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     while (api?.profiles().profiles.length) await vscode.commands.executeCommand('gomem.closeProfile');
   });
@@ -84,6 +84,18 @@ describe('memory monitor', function () {
     const chart = await inWebview('monitor-chart', 'canvas.chart');
     if (chart) assert.ok(chart.box!.width > 100, `chart ${JSON.stringify(chart.box)}`);
     await requestScreenshot('monitor-chart');
+  });
+
+  it('a warning level changed in the settings applies to the running monitor at once', async () => {
+    assert.equal(api.monitor()!.running, true);
+    await settings().update('monitor.goroutines', 5, vscode.ConfigurationTarget.Global); // the fixture runs ~49
+    // Drawn once its snapshots are saved; the heap warning stays in force beside it.
+    const info = await until('a goroutine warning against the new level, drawn', () => {
+      const m = api.monitor();
+      return m && /⚠ \d+ goroutines \(limit 5\)/.test(m.statusBar.tooltip) && m;
+    });
+    assert.equal(info.breaches.find((x) => x.kind === 'goroutines')!.limit, 5);
+    assert.match(info.statusBar.tooltip, /⚠ heap in use grew/);
   });
 
   it('Stop Memory Monitor hides the item', async () => {
