@@ -17,7 +17,7 @@ import { registerFlameEditor } from './webview/flameEditor';
 import { FlamePanels } from './webview/flamePanels';
 import { registerProfileEditor } from './webview/profileEditor';
 import { registerTraceEditor } from './webview/traceEditor';
-import { latestGoroutineComparison } from './webview/goroutinePanel';
+import { latestGoroutineComparison, registerGoroutinePanelSerializer } from './webview/goroutinePanel';
 import type { GomemApi } from './api';
 import { ServerInfoRequest } from './protocol/lsp';
 import { sessionInfo } from './debug/sessionInfo';
@@ -34,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
   c.gcTraces = c.own(new GcTraceCollector());
   c.own(createGcTraceStatus(c.gcTraces));
   c.monitor = c.own(new MonitorController(c));
+  c.own(registerGoroutinePanelSerializer(c));
   c.own(registerTestLens());
   registerCommands(c);
   const decorations = c.own(new LineDecorations(c));

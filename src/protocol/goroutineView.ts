@@ -17,9 +17,10 @@ export interface GoroutineCompareResult {
   localFiles: Record<string, string | null>;
 }
 
+/** `paths`: the files compared, which the page keeps in its state so VS Code can restore the panel after a reload. */
 export type HostToGoroutines =
-  | { type: 'init'; title: string; comparison: GoroutineComparison; localFiles: Record<string, string | null> }
-  | { type: 'error'; message: string };
+  | { type: 'init'; title: string; comparison: GoroutineComparison; localFiles: Record<string, string | null>; paths: string[] }
+  | { type: 'error'; message: string; paths: string[] };
 
 /** The panel may ask for one thing: open a location the comparison holds (the host checks it). */
 export type GoroutinesToHost = { type: 'ready' } | { type: 'openLocation'; file: string; line: number };

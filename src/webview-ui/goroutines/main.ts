@@ -11,6 +11,7 @@ import { el, sourceLink } from '../dom';
  */
 interface VsCodeApi {
   postMessage(m: GoroutinesToHost): void;
+  setState(state: { paths: string[] }): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -22,6 +23,8 @@ let localFiles: Record<string, string | null> = {};
 
 window.addEventListener('message', (e: MessageEvent<HostToGoroutines>) => {
   const m = e.data;
+  // The files compared: what VS Code hands back to restore this panel after a reload.
+  if (m?.type === 'init' || m?.type === 'error') vscode.setState({ paths: m.paths });
   if (m?.type === 'init') {
     localFiles = m.localFiles;
     render(m.title, m.comparison);

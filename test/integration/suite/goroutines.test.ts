@@ -83,6 +83,13 @@ describe('goroutine growth', function () {
     assert.equal(park.creation?.kind, 'created-by');
     assert.equal(park.creation?.frame.function, 'main.leakOnTimer');
     assert.equal(park.counts[0], fs.readFileSync(dump, 'utf8').match(/^main\.parkOnTimer\(/gm)!.length);
+    // The same files again: the panel that shows them comes forward, no second one.
+    const again = await vscode.commands.executeCommand<GoroutineComparison>('gomem.compareGoroutineFiles', uri, [uri]);
+    assert.deepEqual(again, cmp);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const panels = () => tabs().filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('gomem.goroutines') && t.label === 'Goroutines — goroutine-dump.txt');
+    await until('the panel in the tabs', () => panels().length > 0).catch(() => undefined);
+    assert.equal(panels().length, 1, JSON.stringify(tabs().map((t) => [t.label, (t.input as { viewType?: string })?.viewType])));
   });
 
   it('Capture Goroutine Leak Profile: the leaked goroutines, shown as groups', async () => {
