@@ -21,6 +21,8 @@ import { latestGoroutineComparison, registerGoroutinePanelSerializer } from './w
 import type { GomemApi } from './api';
 import { ServerInfoRequest } from './protocol/lsp';
 import { sessionInfo } from './debug/sessionInfo';
+import { readGcTraceOrigin } from './commands/summarizeGcTrace';
+import { GcTracePanel } from './webview/gctracePanel';
 
 let ctx: Ctx | undefined;
 
@@ -35,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GomemA
   c.own(createGcTraceStatus(c.gcTraces));
   c.monitor = c.own(new MonitorController(c));
   c.own(registerGoroutinePanelSerializer(c));
+  c.own(GcTracePanel.registerSerializer(c, readGcTraceOrigin));
   c.own(registerTestLens());
   registerCommands(c);
   const decorations = c.own(new LineDecorations(c));

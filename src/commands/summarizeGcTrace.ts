@@ -4,6 +4,7 @@ import type { GcTraceLog, GcTraceSummary } from '../core/gctrace/model';
 import { parseGcTraceLines } from '../core/gctrace/parseLog';
 import { summarizeGcTrace } from '../core/gctrace/summary';
 import { readGcTraceFile } from '../node/gctraceFile';
+import type { GcTraceOrigin } from '../protocol/gctraceView';
 import { GcTracePanel, type GcTraceSource } from '../webview/gctracePanel';
 
 /**
@@ -32,18 +33,31 @@ export function summarizeGcTraceCommand(ctx: Ctx) {
 
 function fromEditor(editor: vscode.TextEditor | undefined): GcTraceSource | undefined {
   if (!editor) return undefined;
-  const doc = editor.document;
   const sel = editor.selection;
-  const [first, last] = sel.isEmpty ? [0, doc.lineCount - 1] : [sel.start.line, sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line - 1 : sel.end.line];
+  const lines: [number, number] | undefined = sel.isEmpty ? undefined : [sel.start.line, sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line - 1 : sel.end.line];
+  return fromDocument(editor.document, lines);
+}
+
+/** Lines first..last of a document (all of it without `lines`): what a panel restored after a reload reads again. */
+function fromDocument(doc: vscode.TextDocument, lines?: [number, number]): GcTraceSource {
+  const [first, last] = lines ? [lines[0], Math.min(lines[1], doc.lineCount - 1)] : [0, doc.lineCount - 1];
   const base = doc.uri.path.replace(/^.*\//, '') || doc.uri.toString();
-  return { name: sel.isEmpty ? base : `lines ${first + 1}–${last + 1} of ${base}`, log: parseGcTraceLines(linesOf(doc, first, last), first), uri: doc.uri };
+  const origin = { uri: doc.uri.toString(), ...(lines ? { lines: [first, last] as [number, number] } : {}) };
+  return { name: lines ? `lines ${first + 1}–${last + 1} of ${base}` : base, log: parseGcTraceLines(linesOf(doc, first, last), first), uri: doc.uri, origin };
+}
+
+/** Reads a summarised log again from where it was (GcTracePanel's serializer). */
+export async function readGcTraceOrigin(origin: GcTraceOrigin): Promise<GcTraceSource | undefined> {
+  const uri = vscode.Uri.parse(origin.uri, true);
+  if (!origin.lines && uri.scheme === 'file') return fromFile(uri);
+  return fromDocument(await vscode.workspace.openTextDocument(uri), origin.lines);
 }
 
 async function fromFile(uri: vscode.Uri): Promise<GcTraceSource | undefined> {
   try {
     // Files on disk are read as the CLI reads them (size limit, binary check); others through VS Code.
     const log = uri.scheme === 'file' ? (await readGcTraceFile(uri.fsPath)).log : logOf(await vscode.workspace.openTextDocument(uri));
-    return { name: uri.path.replace(/^.*\//, ''), log, uri };
+    return { name: uri.path.replace(/^.*\//, ''), log, uri, origin: { uri: uri.toString() } };
   } catch (err) {
     void vscode.window.showErrorMessage(`gomem: ${(err as Error).message}`);
     return undefined;

@@ -15,6 +15,14 @@ export interface GcTraceViewData {
   malformed: MalformedLine[];
   /** Cycles link to their line in the log. */
   canReveal: boolean;
+  /** Where the log is, which the page keeps so VS Code can restore the panel after a reload; absent when it cannot be read again. */
+  restore?: GcTraceOrigin;
+}
+
+/** A log that can be read again: a document (by URI), all of it or lines first..last (0-based). */
+export interface GcTraceOrigin {
+  uri: string;
+  lines?: [number, number];
 }
 
 export type HostToGcTrace = ({ type: 'init' } & GcTraceViewData) | { type: 'error'; message: string };

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { GcTraceLog } from '../core/gctrace/model';
 import { summarizeGcTrace } from '../core/gctrace/summary';
-import { parseGcTraceMessage, type GcTraceViewData, type HostToGcTrace } from '../protocol/gctraceView';
+import { parseGcTraceMessage, type GcTraceOrigin, type GcTraceViewData, type HostToGcTrace } from '../protocol/gctraceView';
 import { webviewHtml, webviewOptions } from './html';
 
 export const GCTRACE_VIEW_TYPE = 'gomem.gctrace';
@@ -16,6 +16,8 @@ export interface GcTraceSource {
   log: GcTraceLog;
   /** The document the line numbers refer to. */
   uri?: vscode.Uri;
+  /** How to read it again after a reload; absent for logs that cannot be (a finished debug session's). */
+  origin?: GcTraceOrigin;
 }
 
 /**
@@ -39,6 +41,23 @@ export class GcTracePanel {
     panel.onDidDispose(() => {
       sub.dispose();
       if (GcTracePanel.current === this) GcTracePanel.current = undefined;
+    });
+  }
+
+  /**
+   * Brings back the panel VS Code restored after a reload: the page kept
+   * where its log is, and `read` reads it again (a panel whose log is gone,
+   * or a second one, is closed).
+   */
+  static registerSerializer(ctx: Ctx, read: (origin: GcTraceOrigin) => Promise<GcTraceSource | undefined>): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(GCTRACE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        const origin = asOrigin(state);
+        const source = origin && !GcTracePanel.current ? await read(origin).catch(() => undefined) : undefined;
+        if (!source || GcTracePanel.current) return panel.dispose();
+        panel.title = `GC · ${source.name}`;
+        GcTracePanel.current = new GcTracePanel(ctx, panel, source);
+      },
     });
   }
 
@@ -77,6 +96,7 @@ function viewData(s: GcTraceSource): GcTraceViewData {
     summary: summarizeGcTrace(s.log),
     malformed: s.log.malformed.slice(0, MAX_MALFORMED_SHOWN),
     canReveal: s.uri !== undefined,
+    restore: s.origin,
   };
 }
 
@@ -90,4 +110,13 @@ async function revealLine(uri: vscode.Uri, line: number, panelColumn: vscode.Vie
     selection: new vscode.Range(pos, doc.lineAt(pos.line).range.end),
   });
   editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+}
+
+/** The page's saved state, checked: it comes back from the webview. */
+function asOrigin(state: unknown): GcTraceOrigin | undefined {
+  const o = state as Partial<GcTraceOrigin> | undefined;
+  if (typeof o?.uri !== 'string') return undefined;
+  const l = o.lines;
+  if (l === undefined) return { uri: o.uri };
+  return Array.isArray(l) && l.length === 2 && l.every((n) => Number.isInteger(n) && n >= 0) && l[0] <= l[1] ? { uri: o.uri, lines: [l[0], l[1]] } : undefined;
 }

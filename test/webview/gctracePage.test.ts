@@ -40,10 +40,19 @@ async function openPage(canReveal: boolean): Promise<{ page: Page; problems: str
       for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && /^(IMG|SCRIPT|SVG|IFRAME|STYLE)$/i.test(n.tagName)) w.__added.push(n.outerHTML);
     }).observe(document, { childList: true, subtree: true });
   });
-  const m: HostToGcTrace = { type: 'init', name: `stderr ${HOSTILE}.log`, cycles: log.cycles, summary: summarizeGcTrace(log), malformed: log.malformed, canReveal };
+  const restore = canReveal ? RESTORE : undefined;
+  const m: HostToGcTrace = { type: 'init', name: `stderr ${HOSTILE}.log`, cycles: log.cycles, summary: summarizeGcTrace(log), malformed: log.malformed, canReveal, restore };
   await page.evaluate((msg) => window.postMessage(msg, '*'), m as unknown as Record<string, unknown>);
   await page.waitForSelector('table.cycles tbody tr');
   return { page, problems };
+}
+
+/** Where a summarised log is, as the host sends it: lines 3–61 of a file. */
+const RESTORE = { uri: 'file:///w/run.gctrace', lines: [2, 60] as [number, number] };
+
+/** What the page left in its state (the test page keeps it in sessionStorage, as VS Code keeps it). */
+async function savedState(page: { evaluate<T>(f: () => T): Promise<T> }): Promise<unknown> {
+  return JSON.parse((await page.evaluate(() => sessionStorage.getItem('gomem-test-webview-state'))) ?? 'null');
 }
 
 test('the committed run: a row per cycle, cards with the summary, both charts drawn, hostile text as text', { skip }, async () => {
@@ -72,6 +81,7 @@ test('the committed run: a row per cycle, cards with the summary, both charts dr
     await page.locator('a.cycle[data-line="14"]').click();
     const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
     assert.deepEqual(posted.at(-1), { type: 'revealLine', line: 14 });
+    assert.deepEqual(await savedState(page), RESTORE, 'where the log is, kept for VS Code to restore the panel');
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
@@ -83,6 +93,7 @@ test('without a log to reveal in (canReveal false), cycle numbers are plain text
   try {
     assert.equal(await page.locator('a.cycle').count(), 0);
     assert.equal(await page.locator('table.cycles tbody tr').first().locator('td').first().innerText(), '1');
+    assert.equal(await savedState(page), null, 'a log that cannot be read again: nothing to restore');
     assert.deepEqual(problems, []);
   } finally {
     await page.close();

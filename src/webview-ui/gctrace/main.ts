@@ -1,6 +1,6 @@
 import { formatValue } from '../../core/format/units';
 import type { GcCycle } from '../../core/gctrace/model';
-import type { GcTraceToHost, GcTraceViewData, HostToGcTrace } from '../../protocol/gctraceView';
+import type { GcTraceOrigin, GcTraceToHost, GcTraceViewData, HostToGcTrace } from '../../protocol/gctraceView';
 import { drawChart, type Series } from '../trace/chart';
 import { card, css, el, legend, section } from '../trace/dom';
 
@@ -11,6 +11,7 @@ import { card, css, el, legend, section } from '../trace/dom';
  */
 interface VsCodeApi {
   postMessage(m: GcTraceToHost): void;
+  setState(state: GcTraceOrigin | null): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -20,6 +21,8 @@ let redraw: (() => void) | undefined;
 
 window.addEventListener('message', (e: MessageEvent<HostToGcTrace>) => {
   const m = e.data;
+  // Where the log is: what VS Code hands back to restore this panel after a reload.
+  if (m?.type === 'init') vscode.setState(m.restore ?? null);
   if (m?.type === 'init') render(m);
   else if (m?.type === 'error') app.replaceChildren(el('p', 'error', m.message));
 });
