@@ -60,7 +60,7 @@ export async function restoreGoroutinePanel(ctx: Ctx, panel: vscode.WebviewPanel
 
 /** Shows the comparison of `paths` in `panel`, new or restored. */
 function fill(ctx: Ctx, panel: vscode.WebviewPanel, paths: readonly string[]): Promise<GoroutineComparison | undefined> {
-  const names = paths.map((p) => p.replace(/^.*[\\/]/, ''));
+  const names = namesOf(paths);
   const title = titleOf(paths);
   const ext = ctx.extension.extensionUri;
   panel.webview.html = webviewHtml(panel.webview, ext, 'goroutines', title);
@@ -96,8 +96,12 @@ function key(paths: readonly string[]): string {
   return paths.join('\0');
 }
 
+function namesOf(paths: readonly string[]): string[] {
+  return paths.map((p) => p.replace(/^.*[\\/]/, ''));
+}
+
 function titleOf(paths: readonly string[]): string {
-  const names = paths.map((p) => p.replace(/^.*[\\/]/, ''));
+  const names = namesOf(paths);
   return names.length === 1 ? `Goroutines — ${names[0]}` : `Goroutines — ${names[0]} → ${names[names.length - 1]}`;
 }
 

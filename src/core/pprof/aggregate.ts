@@ -1,4 +1,4 @@
-import { walkTypes } from './sampleWalk';
+import { walkTypes, type WalkKeys, type WalkValues } from './sampleWalk';
 import type { Profile, ProfileLocation } from './model';
 
 /**
@@ -23,10 +23,7 @@ export interface Granularity<K> {
 }
 
 /** Flat and cum of every row for one sample type. */
-export interface RowValues {
-  readonly flat: Float64Array;
-  readonly cum: Float64Array;
-}
+export type RowValues = WalkValues;
 
 export interface Table<K> {
   readonly rows: K[];
@@ -137,27 +134,16 @@ function sumOf(p: Profile, type: number): number {
   return sum;
 }
 
-/** A table's keys as the walk reads them (built once per table, used for every type). */
-interface FrameKeys {
-  frameKey: Int32Array;
-  frameStart: Uint32Array;
-  /** See singleFrameKeys. */
-  single: Int32Array;
-  rows: number;
-}
-
 /**
  * Flat and cum of types a and b (b may be a): the walk over every frame (see
  * the top), in walk.wat. Two types share the walk because reading each
  * sample's stack, scattered over the biggest column, is what it costs.
  */
-function accumulate(p: Profile, keys: FrameKeys, a: number, b: number, totals: Totals): [RowValues, RowValues] {
-  const both = b !== a;
-  const r = walkTypes(p.samples, p.sampleTypes.length, keys, a, b, both);
+function accumulate(p: Profile, keys: WalkKeys, a: number, b: number, totals: Totals): [RowValues, RowValues] {
+  const r = walkTypes(p.samples, p.sampleTypes.length, keys, a, b);
   totals.set(a, r.sumA);
-  if (both) totals.set(b, r.sumB);
-  const ra = { flat: r.flatA, cum: r.cumA };
-  return [ra, both ? { flat: r.flatB, cum: r.cumB } : ra];
+  if (b !== a) totals.set(b, r.sumB);
+  return [r.a, r.b];
 }
 
 /**

@@ -2,7 +2,7 @@ import { asFormatError, ProfileFormatError } from './errors';
 import { DEFAULT_MAX_DECOMPRESSED, isGzip, pakoGunzip, type Gunzip } from './gunzip';
 import { joinProfile } from './join';
 import type { Profile } from './model';
-import { readWireProfile, type WireProfile } from './wire';
+import type { WireProfile } from './wire';
 import { WireStream } from './wireStream';
 
 export interface DecodeOptions {
@@ -24,7 +24,7 @@ export function decodeProfile(input: Uint8Array, opts: DecodeOptions = {}): Prof
     const raw = isGzip(input) ? (opts.gunzip ?? pakoGunzip)(input, max) : input;
     checkSize(raw.length, max);
     if (raw.length === 0) throw new ProfileFormatError('empty input', 'profile');
-    return resolve(wireOrError(() => readWireProfile(raw)));
+    return resolve(wireOrError(() => wholeMessage(raw)));
   });
 }
 
@@ -53,6 +53,13 @@ export async function decodeProfileChunks(chunks: AsyncIterable<Uint8Array>, opt
     if (total === 0) throw new ProfileFormatError('empty input', 'profile');
     return resolve(wireOrError(() => stream.finish()));
   });
+}
+
+/** A whole message is one chunk of a stream: one reader for both (an incomplete last field is an error at finish). */
+function wholeMessage(raw: Uint8Array): WireProfile {
+  const stream = new WireStream(raw.length);
+  stream.push(raw);
+  return stream.finish();
 }
 
 function resolve(wire: WireProfile): Profile {

@@ -5,11 +5,11 @@ import wasm from './samples.wat';
 import { newMemory, WasmRegions, type Region } from './wasmRegions';
 
 /**
- * The Sample messages of one profile, read by samples.wat into columns in
- * its own WebAssembly memory. This side stages the input bytes there, lays
- * out the columns, answers the module's stops (room, a wider id column,
- * errors) and hands the columns to the join as typed-array views of that
- * memory, without a copy.
+ * The Sample messages of one profile, read by samples.wat into columns in a
+ * WebAssembly memory made here (walk.wat later walks them there, see
+ * sampleWalk.ts). This side stages the input bytes, lays out the columns,
+ * answers the module's stops (room, a wider id column, errors) and hands the
+ * columns to the join as typed-array views of that memory, without a copy.
  */
 export interface WireSamples {
   count: number;

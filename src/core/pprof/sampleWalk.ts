@@ -22,11 +22,16 @@ export interface WalkKeys {
   rows: number;
 }
 
+/** Flat and cum of every row for one type (aggregate.ts's RowValues). */
+export interface WalkValues {
+  readonly flat: Float64Array;
+  readonly cum: Float64Array;
+}
+
 export interface WalkResult {
-  flatA: Float64Array;
-  cumA: Float64Array;
-  flatB: Float64Array;
-  cumB: Float64Array;
+  /** `b` is `a` itself when both types are the same. */
+  a: WalkValues;
+  b: WalkValues;
   sumA: number;
   sumB: number;
 }
@@ -60,28 +65,36 @@ export function adoptColumns(table: SampleTable, memory: WebAssembly.Memory, scr
   spaces.set(table, { memory, scratch, values: table.values, locationStart: table.locationStart, locations: table.locations });
 }
 
-/** Flat and cum per key of types a and b (b's arrays hold zeros when addB is false), and both types' sums. */
-export function walkTypes(s: SampleTable, types: number, keys: WalkKeys, a: number, b: number, addB: boolean): WalkResult {
+/**
+ * Flat and cum per key of types a and b, and both types' sums. With b = a
+ * there is one pair of output arrays (b's values are added as zeros into
+ * a's, as the JavaScript walk did), so a single type costs no extra columns.
+ */
+export function walkTypes(s: SampleTable, types: number, keys: WalkKeys, a: number, b: number): WalkResult {
   const space = spaceFor(s, keys);
   const at = new WasmRegions(space.memory, space.scratch); // never grows the profile's memory
-  const put = <T extends Int32Array | Uint32Array>(arr: T): number => {
-    const r = at.alloc(arr.byteLength);
-    new (arr.constructor as new (b: ArrayBuffer, o: number, n: number) => T)(space.memory.buffer, r.off, arr.length).set(arr);
-    return r.off;
-  };
   const n = keys.rows;
-  const frameKey = put(keys.frameKey);
-  const frameStart = put(keys.frameStart);
-  const single = put(keys.single);
-  const stamp = at.alloc(4 * n).off;
-  new Int32Array(space.memory.buffer, stamp, n).fill(-1);
-  const out = [0, 1, 2, 3].map(() => at.alloc(8 * n).off);
-  for (const o of out) new Float64Array(space.memory.buffer, o, n).fill(0);
+  const frameKey = copyInto(at, keys.frameKey).byteOffset;
+  const frameStart = copyInto(at, keys.frameStart).byteOffset;
+  const single = copyInto(at, keys.single).byteOffset;
+  const stamp = copyInto(at, new Int32Array(n).fill(-1)).byteOffset;
+  const both = b !== a;
+  const [flatA, cumA] = [0, 1].map(() => copyInto(at, new Float64Array(n)).byteOffset);
+  const [flatB, cumB] = both ? [0, 1].map(() => copyInto(at, new Float64Array(n)).byteOffset) : [flatA, cumA];
   const x = (space.module ??= instantiate(space.memory));
-  x.walk(s.count, types, a, b, addB ? 1 : 0, space.values.byteOffset, space.locationStart.byteOffset, space.locations.byteOffset,
-    space.locations instanceof Uint32Array ? 1 : 0, frameKey, frameStart, single, stamp, out[0], out[1], out[2], out[3]);
-  const copy = (o: number) => new Float64Array(space.memory.buffer, o, n).slice();
-  return { flatA: copy(out[0]), cumA: copy(out[1]), flatB: copy(out[2]), cumB: copy(out[3]), sumA: x.sumA.value, sumB: x.sumB.value };
+  x.walk(s.count, types, a, b, both ? 1 : 0, space.values.byteOffset, space.locationStart.byteOffset, space.locations.byteOffset,
+    space.locations instanceof Uint32Array ? 1 : 0, frameKey, frameStart, single, stamp, flatA, cumA, flatB, cumB);
+  const out = (o: number) => new Float64Array(space.memory.buffer, o, n).slice();
+  const ra = { flat: out(flatA), cum: out(cumA) };
+  return { a: ra, b: both ? { flat: out(flatB), cum: out(cumB) } : ra, sumA: x.sumA.value, sumB: x.sumB.value };
+}
+
+/** A copy of `arr` in a new region of `at`, as a view of the same type. */
+function copyInto<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(at: WasmRegions, arr: T): T {
+  const r = at.alloc(arr.byteLength);
+  const view = new (arr.constructor as new (b: ArrayBuffer, o: number, n: number) => T)(at.memory.buffer as ArrayBuffer, r.off, arr.length);
+  view.set(arr as never);
+  return view;
 }
 
 function instantiate(memory: WebAssembly.Memory): WalkExports {
@@ -108,13 +121,6 @@ function inMemory(sp: Space): boolean {
 function copyColumns(s: SampleTable, scratchBytes: number): Space {
   const memory = newMemory();
   const m = new WasmRegions(memory);
-  const cols = [s.values, s.locationStart, s.locations];
-  m.reserve(cols.reduce((n, c) => n + c.byteLength + 16, 0) + scratchBytes + 16);
-  const [values, locationStart, locations] = cols.map((c) => {
-    const r = m.alloc(c.byteLength);
-    const view = new (c.constructor as new (b: ArrayBuffer, o: number, n: number) => typeof c)(memory.buffer, r.off, c.length);
-    view.set(c as never);
-    return view;
-  }) as [Float64Array, Uint32Array, Uint16Array | Uint32Array];
-  return { memory, scratch: m.alloc(scratchBytes), values, locationStart, locations };
+  m.reserve(s.values.byteLength + s.locationStart.byteLength + s.locations.byteLength + scratchBytes + 4 * 16);
+  return { memory, values: copyInto(m, s.values), locationStart: copyInto(m, s.locationStart), locations: copyInto(m, s.locations), scratch: m.alloc(scratchBytes) };
 }

@@ -33,7 +33,7 @@
       (then (i32.load (i32.add (local.get $locs) (i32.shl (local.get $i) (i32.const 2)))))
       (else (i32.load16_u (i32.add (local.get $locs) (i32.shl (local.get $i) (i32.const 1)))))))
 
-  ;; $addB = 0 walks type a alone (b's values are added as zeros, into b's own arrays).
+  ;; $addB = 0 walks type a alone: b's values are added as zeros (sampleWalk.ts passes a's arrays as b's).
   ;; $single[loc]: the key of a location with one frame, -1 for the others.
   (func (export "walk")
     (param $count i32) (param $types i32) (param $a i32) (param $b i32) (param $addB i32)

@@ -72,18 +72,6 @@ export interface WireProfile {
 
 const utf8 = new TextDecoder('utf-8');
 
-/** The whole message at once (the streaming form is WireStream in wireStream.ts). */
-export function readWireProfile(buf: Uint8Array): WireProfile {
-  const p = emptyWireProfile(buf.length);
-  const r = wireReader(buf);
-  while (r.pos < buf.length) {
-    r.pos = p.samples.read(r.buf, r.pos, buf.length);
-    if (r.pos < buf.length) readTopLevelField(r, p, buf.length);
-  }
-  p.inexactValues = r.inexact;
-  return p;
-}
-
 /**
  * A reader over a plain Uint8Array view of `buf`, always of one shape. Node
  * hands out Buffers (zlib's chunks) and Uint8Arrays (joined chunks), and

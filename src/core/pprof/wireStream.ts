@@ -9,7 +9,8 @@ import { fieldEnd } from './fieldEnd';
  * large heap profile, the biggest single allocation a whole-buffer decode
  * makes). Every top-level field (one sample, one location, one string…) is
  * small, so bytes are parsed a field at a time and only an incomplete last
- * field is carried over to the next chunk.
+ * field is carried over to the next chunk. A whole buffer is decoded as a
+ * stream of one chunk (decodeProfile), so there is one reader.
  */
 export class WireStream {
   private readonly profile: WireProfile;
